@@ -1,0 +1,146 @@
+/**
+ * The in-memory store, for tests and simulations. An append is one synchronous
+ * compare-and-append (no await between the version check and the push), so it is
+ * atomic even with many concurrent callers. Events are copied through JSON, as a
+ * durable store would keep them, and frozen, so no caller can change the log.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { EventToAppend, RecordedEvent } from '../../domain/envelope.js';
+import { concurrencyConflict, storeFailure, type ExpectedVersion } from '../../domain/errors.js';
+import { validateEventsToAppend, validateStream } from '../appendValidation.js';
+import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, Snapshot } from '../eventStore.js';
+import { satisfiesExpected, validateExpected } from '../expectedVersion.js';
+import { startPollingSubscription } from '../pollingSubscription.js';
+
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+};
+
+/** First index in `events` (sorted by position) whose position is greater than `after`. */
+const firstAfter = (events: readonly RecordedEvent[], after: number): number => {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((events[mid] as RecordedEvent).globalPosition <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+export const createInMemoryEventStore = (): EventStore => {
+  const log: RecordedEvent[] = [];
+  const streams = new Map<string, RecordedEvent[]>();
+  const byShop = new Map<string, RecordedEvent[]>();
+  const snapshots = new Map<string, Snapshot>();
+  const waiters = new Set<() => void>();
+  let closed = false;
+
+  const closedFailure = (operation: string) => E.left(storeFailure(operation, 'the store is closed'));
+
+  const appendSync = (
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedVersion,
+  ): E.Either<AppendError, AppendResult> => {
+    const streamOk = validateStream(stream);
+    if (E.isLeft(streamOk)) return streamOk;
+    const expectedOk = validateExpected(expected);
+    if (E.isLeft(expectedOk)) return expectedOk;
+    const serialized = validateEventsToAppend(events);
+    if (E.isLeft(serialized)) return serialized;
+    const existing = streams.get(stream);
+    const current = existing?.length ?? 0;
+    if (!satisfiesExpected(expected, current)) return E.left(concurrencyConflict(stream, expected, current));
+    const target = existing ?? [];
+    const recorded: RecordedEvent[] = serialized.right.map(({ event, dataJson, metadataJson }, i) =>
+      deepFreeze({
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: JSON.parse(dataJson) as unknown,
+        metadata: JSON.parse(metadataJson) as RecordedEvent['metadata'],
+        stream,
+        streamVersion: current + i + 1,
+        globalPosition: log.length + i + 1,
+      }),
+    );
+    if (existing === undefined && recorded.length > 0) streams.set(stream, target);
+    for (const event of recorded) {
+      target.push(event);
+      log.push(event);
+      const shopLog = byShop.get(event.metadata.shopId);
+      if (shopLog) shopLog.push(event);
+      else byShop.set(event.metadata.shopId, [event]);
+    }
+    if (recorded.length > 0) {
+      for (const wake of waiters) wake();
+      waiters.clear();
+    }
+    return E.right({ nextVersion: current + recorded.length, lastPosition: log.length, events: recorded });
+  };
+
+  const readStreamSync = (stream: string, options: ReadStreamOptions = {}) => {
+    const events = streams.get(stream) ?? [];
+    const from = Math.max(1, options.fromVersion ?? 1) - 1;
+    const to = options.maxCount === undefined ? events.length : Math.min(events.length, from + options.maxCount);
+    return events.slice(from, to);
+  };
+
+  const readAllSync = (options: ReadAllOptions = {}) => {
+    const after = options.after ?? 0;
+    const source = options.shopId === undefined ? log : (byShop.get(options.shopId) ?? []);
+    const from = options.shopId === undefined ? Math.min(after, log.length) : firstAfter(source, after);
+    const to = options.maxCount === undefined ? source.length : Math.min(source.length, from + options.maxCount);
+    return source.slice(from, to);
+  };
+
+  const headOf = (shopId: string | undefined): number => {
+    const source = shopId === undefined ? log : byShop.get(shopId);
+    return source?.[source.length - 1]?.globalPosition ?? 0;
+  };
+
+  const waitForEvents = (position: number, shopId: string | undefined, signal: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      if (signal.aborted || closed || headOf(shopId) > position) return resolve();
+      const wake = () => {
+        if (headOf(shopId) > position || closed) {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        } else waiters.add(wake);
+      };
+      const onAbort = () => {
+        waiters.delete(wake);
+        resolve();
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      waiters.add(wake);
+    });
+
+  return {
+    kind: 'memory',
+    append: async (stream, events, expected) => (closed ? closedFailure('append') : appendSync(stream, events, expected)),
+    readStream: async (stream, options) => (closed ? closedFailure('readStream') : E.right(readStreamSync(stream, options))),
+    readAll: async (options) => (closed ? closedFailure('readAll') : E.right(readAllSync(options))),
+    streamVersion: async (stream) => (closed ? closedFailure('streamVersion') : E.right(streams.get(stream)?.length ?? 0)),
+    subscribe: (options) =>
+      startPollingSubscription(
+        { readAll: async (o) => (closed ? closedFailure('subscribe') : E.right(readAllSync(o))), waitForEvents },
+        options,
+      ),
+    saveSnapshot: async (stream, snapshot) => {
+      if (closed) return closedFailure('saveSnapshot');
+      snapshots.set(stream, deepFreeze(JSON.parse(JSON.stringify(snapshot)) as Snapshot));
+      return E.right(undefined);
+    },
+    loadSnapshot: async (stream) => (closed ? closedFailure('loadSnapshot') : E.right(snapshots.get(stream))),
+    close: async () => {
+      closed = true;
+      for (const wake of waiters) wake();
+      waiters.clear();
+    },
+  };
+};

@@ -1,0 +1,27 @@
+/**
+ * The Decider: the whole of a domain module's behaviour in three pure parts.
+ * `decide` answers a command with the events it causes (or a refusal), given the
+ * state folded from the stream's past events by `evolve`. "Nothing to do" is
+ * `right([])`, never an error.
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import type { DomainError } from './errors.js';
+
+/** A domain event before the engine wraps it in an envelope. */
+export interface DomainEvent<T extends string = string, D = unknown> {
+  readonly type: T;
+  readonly data: D;
+}
+
+export interface Decider<S, C, E extends DomainEvent> {
+  readonly initialState: () => S;
+  readonly decide: (command: C, state: S) => Either<DomainError, readonly E[]>;
+  readonly evolve: (state: S, event: E) => S;
+}
+
+/** Folds events into a state, starting from `state`. */
+export const fold = <S, E extends DomainEvent>(decider: Pick<Decider<S, never, E>, 'evolve'>, state: S, events: Iterable<E>): S => {
+  let current = state;
+  for (const event of events) current = decider.evolve(current, event);
+  return current;
+};

@@ -1,0 +1,57 @@
+/**
+ * A domain module is what plugs into the engine: its command and event codecs
+ * (with upcasters for old event versions), the stream a command writes to, its
+ * Decider, and optionally how to snapshot its state.
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import type { Command } from './command.js';
+import type { Decider, DomainEvent } from './decider.js';
+import type { ValidationError } from './errors.js';
+
+export interface EventDefinition<D> {
+  /** Decodes (and encodes) the data of the current schema version. */
+  readonly codec: t.Type<D, unknown, unknown>;
+  /** The current schema version, from 1. */
+  readonly schemaVersion: number;
+  /** `upcasters[n]` turns data written at version n into data of version n + 1. */
+  readonly upcasters?: Readonly<Record<number, (data: unknown) => unknown>>;
+}
+
+export interface SnapshotPolicy<S> {
+  /** Bumped when the snapshot's shape changes; a snapshot of another version is ignored and the stream is folded. */
+  readonly schemaVersion: number;
+  /** Save a snapshot once this many events have been appended since the last one. */
+  readonly every: number;
+  readonly encode: (state: S) => unknown;
+  readonly decode: (encoded: unknown) => Either<ValidationError, S>;
+}
+
+type DataOf<U, K> = U extends { readonly type: K; readonly data: infer D } ? D : never;
+
+export type CommandCodecs<C extends Command> = {
+  readonly [K in C['type']]: t.Type<DataOf<C, K>, unknown, unknown>;
+};
+
+export type EventDefinitions<E extends DomainEvent> = {
+  readonly [K in E['type']]: EventDefinition<DataOf<E, K>>;
+};
+
+export interface DomainModule<S, C extends Command, E extends DomainEvent> {
+  readonly name: string;
+  readonly commands: CommandCodecs<C>;
+  readonly events: EventDefinitions<E>;
+  /** The one stream a command is decided against and appended to: its consistency boundary. */
+  readonly streamOf: (command: C) => string;
+  readonly decider: Decider<S, C, E>;
+  readonly snapshot?: SnapshotPolicy<S>;
+}
+
+// The registry holds modules of many state, command and event types side by side.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyModule = DomainModule<any, any, any>;
+
+/** Identity function that checks a module's types where it is declared. */
+export const defineModule = <S, C extends Command, E extends DomainEvent>(
+  module: DomainModule<S, C, E>,
+): DomainModule<S, C, E> => module;

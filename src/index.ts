@@ -1,0 +1,62 @@
+// kefu: the engine, the kernel types and the in-memory store. Optional parts have
+// their own entry points: kefu/sqlite, kefu/postgres, kefu/eventstoredb, kefu/testing.
+export { createEngine } from './engine.js';
+export type { DispatchResult, Engine, EngineOptions } from './engine.js';
+
+export type { Command, CommandInput, CommandMeta } from './domain/command.js';
+export { commandInputCodec } from './domain/command.js';
+export type { Decider, DomainEvent } from './domain/decider.js';
+export { fold } from './domain/decider.js';
+export type { Actor, EventMetadata, EventToAppend, RecordedEvent } from './domain/envelope.js';
+export { actorCodec, eventMetadataCodec, recordedEventCodec } from './domain/envelope.js';
+export type {
+  ConcurrencyConflict,
+  DomainError,
+  ExpectedVersion,
+  KefuError,
+  StoreFailure,
+  ValidationError,
+  ValidationIssue,
+} from './domain/errors.js';
+export {
+  concurrencyConflict,
+  describeError,
+  domainError,
+  isConcurrencyConflict,
+  isDomainError,
+  isStoreFailure,
+  isValidationError,
+  storeFailure,
+  validationError,
+} from './domain/errors.js';
+export type { AnyModule, DomainModule, EventDefinition, SnapshotPolicy } from './domain/module.js';
+export { defineModule } from './domain/module.js';
+export type { Registry } from './domain/registry.js';
+export { createRegistry, RegistryConfigurationError } from './domain/registry.js';
+export { decodeWith, identifier, intInRange, nonEmptyString, nonNegativeInt, oneOf, struct, timestamp } from './domain/validation.js';
+export type { Clock, RandomSource } from './domain/clock.js';
+export { drawsFromSeed } from './domain/seededDraws.js';
+export type { Draws } from './domain/seededDraws.js';
+
+export type {
+  AppendError,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadError,
+  ReadStreamOptions,
+  Snapshot,
+  SubscribeOptions,
+  Subscription,
+} from './adapters/eventStore.js';
+export { createInMemoryEventStore } from './adapters/memory/inMemoryEventStore.js';
+
+export type { AnyProjection, ProjectedEvent, Projection } from './projections/projection.js';
+export { project } from './projections/projection.js';
+
+export { systemClock } from './runtime/systemClock.js';
+export { virtualClock } from './runtime/virtualClock.js';
+export type { VirtualClock } from './runtime/virtualClock.js';
+export { randomUuid, seededRandom, unseededRandom } from './runtime/seededRandom.js';
+export type { RetryPolicy } from './runtime/backoff.js';
+export { defaultRetryPolicy } from './runtime/backoff.js';

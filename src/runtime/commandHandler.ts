@@ -1,0 +1,181 @@
+/**
+ * The command handler: load the stream's state, decide, append with the version
+ * the decision was made on, and on a version conflict catch up and decide again
+ * (a bounded number of times, with jittered backoff) unless the caller pinned the
+ * version.
+ *
+ * The latest state of every stream this process wrote is cached with its version,
+ * so a command costs the same on a stream of 100 or 100,000 events: it is decided
+ * on the cached state and appended with that version expected. If another process
+ * wrote in between, the append conflicts and the handler reads only the events it
+ * missed. A refusal or a no-op decided on a cached state is confirmed against the
+ * store first, since it may rest on a state another process has moved on from.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { LRUCache } from 'lru-cache';
+import type { EventStore } from '../adapters/eventStore.js';
+import type { Command } from '../domain/command.js';
+import type { RandomSource } from '../domain/clock.js';
+import type { DomainEvent } from '../domain/decider.js';
+import type { EventToAppend, RecordedEvent } from '../domain/envelope.js';
+import { concurrencyConflict, type KefuError } from '../domain/errors.js';
+import type { AnyModule } from '../domain/module.js';
+import type { Registry } from '../domain/registry.js';
+import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './backoff.js';
+import { keyedLock } from './keyedLock.js';
+import { randomUuid } from './seededRandom.js';
+import { createStreamLoader, type StreamState } from './streamLoader.js';
+
+export interface HandledCommand {
+  readonly stream: string;
+  /** The events the decider produced, as the module's types (same order as `events`). */
+  readonly decided: readonly DomainEvent[];
+  /** The events appended, as stored; empty when the command had nothing to do. */
+  readonly events: readonly RecordedEvent[];
+  /** The stream's version after the command. */
+  readonly version: number;
+}
+
+export interface CommandHandlerOptions {
+  readonly store: EventStore;
+  readonly registry: Registry;
+  readonly random: RandomSource;
+  readonly retry?: RetryPolicy;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** How many streams' states are kept in memory (least recently used are dropped). */
+  readonly cachedStreams?: number;
+  /** Told when a snapshot could not be saved; the command itself still succeeded. */
+  readonly onSnapshotFailure?: (stream: string, error: KefuError) => void;
+}
+
+export interface CommandHandler {
+  readonly handle: (module: AnyModule, command: Command) => Promise<E.Either<KefuError, HandledCommand>>;
+  /** The current state of a stream, caught up with the store. */
+  readonly load: (module: AnyModule, stream: string) => Promise<E.Either<KefuError, StreamState>>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const createCommandHandler = (options: CommandHandlerOptions): CommandHandler => {
+  const { store, registry, random } = options;
+  const retry = options.retry ?? defaultRetryPolicy;
+  const sleep = options.sleep ?? realSleep;
+  const loader = createStreamLoader(store, registry);
+  const cache = new LRUCache<string, StreamState>({ max: options.cachedStreams ?? 10_000 });
+  const locks = keyedLock();
+
+  const toAppend = (command: Command, events: readonly DomainEvent[]): EventToAppend[] =>
+    events.map((event) => {
+      const encoded = registry.encodeEvent(event);
+      return {
+        type: encoded.type,
+        schemaVersion: encoded.schemaVersion,
+        data: encoded.data,
+        metadata: {
+          eventId: randomUuid(random),
+          shopId: command.meta.shopId,
+          actor: command.meta.actor,
+          occurredAt: command.meta.now,
+          correlationId: command.meta.correlationId,
+          causationId: command.meta.commandId,
+        },
+      };
+    });
+
+  const current = async (module: AnyModule, stream: string) => {
+    const cached = cache.get(stream);
+    const loaded = cached === undefined ? await loader.loadCold(module, stream) : E.right(cached);
+    return { loaded, fresh: cached === undefined };
+  };
+
+  const maybeSnapshot = async (module: AnyModule, stream: string, entry: StreamState): Promise<StreamState> => {
+    const policy = module.snapshot;
+    if (policy === undefined || entry.version - entry.snapshotVersion < policy.every) return entry;
+    const saved = await store.saveSnapshot(stream, {
+      version: entry.version,
+      schemaVersion: policy.schemaVersion,
+      state: policy.encode(entry.state),
+    });
+    if (E.isLeft(saved)) {
+      options.onSnapshotFailure?.(stream, saved.left);
+      return entry;
+    }
+    return { ...entry, snapshotVersion: entry.version };
+  };
+
+  const handleLocked = async (module: AnyModule, command: Command): Promise<E.Either<KefuError, HandledCommand>> => {
+    const stream = module.streamOf(command);
+    const start = await current(module, stream);
+    if (E.isLeft(start.loaded)) return start.loaded;
+    let entry = start.loaded.right;
+    let fresh = start.fresh;
+    const pinned = command.meta.expectedVersion;
+    if (pinned !== undefined && !fresh) {
+      // A pinned version is checked against the store, not against what this process last saw.
+      const caughtUp = await loader.catchUp(module, stream, entry);
+      if (E.isLeft(caughtUp)) return caughtUp;
+      entry = caughtUp.right;
+      fresh = true;
+      cache.set(stream, entry);
+    }
+    if (pinned !== undefined && pinned !== entry.version) {
+      return E.left(concurrencyConflict(stream, pinned, entry.version, 1));
+    }
+
+    for (let attempt = 1; ; ) {
+      const decided = module.decider.decide(command, entry.state) as E.Either<KefuError, readonly DomainEvent[]>;
+      const refusedOrIdle = E.isLeft(decided) || decided.right.length === 0;
+      if (refusedOrIdle && !fresh) {
+        const caughtUp = await loader.catchUp(module, stream, entry);
+        if (E.isLeft(caughtUp)) return caughtUp;
+        fresh = true;
+        if (caughtUp.right.version !== entry.version) {
+          entry = caughtUp.right;
+          cache.set(stream, entry);
+          continue;
+        }
+      }
+      if (E.isLeft(decided)) return decided;
+      if (decided.right.length === 0) return E.right({ stream, decided: [], events: [], version: entry.version });
+
+      const expected = pinned ?? entry.version;
+      const appended = await store.append(stream, toAppend(command, decided.right), expected);
+      if (E.isRight(appended)) {
+        let state = entry.state;
+        for (const event of decided.right) state = module.decider.evolve(state, event);
+        const next = await maybeSnapshot(module, stream, {
+          state,
+          version: appended.right.nextVersion,
+          snapshotVersion: entry.snapshotVersion,
+        });
+        cache.set(stream, next);
+        return E.right({ stream, decided: decided.right, events: appended.right.events, version: next.version });
+      }
+      const failure = appended.left;
+      if (failure._tag !== 'ConcurrencyConflict') return appended;
+      if (pinned !== undefined || attempt >= retry.maxAttempts) {
+        return E.left(concurrencyConflict(stream, failure.expected, failure.actual, attempt));
+      }
+      const caughtUp = await loader.catchUp(module, stream, entry);
+      if (E.isLeft(caughtUp)) return caughtUp;
+      entry = caughtUp.right;
+      fresh = true;
+      cache.set(stream, entry);
+      attempt++;
+      const delay = retryDelay(retry, attempt, random);
+      if (delay > 0) await sleep(delay);
+    }
+  };
+
+  return {
+    handle: (module, command) => locks.run(module.streamOf(command), () => handleLocked(module, command)),
+    load: (module, stream) =>
+      locks.run(stream, async () => {
+        const start = await current(module, stream);
+        if (E.isLeft(start.loaded)) return start.loaded;
+        const loaded = start.fresh ? start.loaded : await loader.catchUp(module, stream, start.loaded.right);
+        if (E.isRight(loaded)) cache.set(stream, loaded.right);
+        return loaded;
+      }),
+  };
+};

@@ -1,0 +1,6 @@
+// kefu/testing: what testers import to check deciders and stores.
+export { makeCommand, defaultMeta } from './commands.js';
+export { scenario } from './scenario.js';
+export type { Then } from './scenario.js';
+export { counterModule } from './counterModule.js';
+export type { CounterCommand, CounterEvent, CounterState } from './counterModule.js';

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Tiers by file suffix: *.unit.spec.ts (pure, fast), *.int.spec.ts (real databases,
+// real processes), *.e2e.spec.ts (the CLI and the example server).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/**/*.unit.spec.ts'] } },
+      {
+        test: {
+          name: 'int',
+          include: ['test/**/*.int.spec.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Suites that share one database server run one file at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
