@@ -89,6 +89,8 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
     name,
     is,
     (input, context) => {
+      // Fast path: a value that already has exactly the right shape is returned as it is.
+      if (is(input)) return t.success(input);
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
         return t.failure(input, context, `expected an object (${name}), got ${describeValue(input)}`);
       }

@@ -84,13 +84,16 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
 
   const current = async (module: AnyModule, stream: string) => {
     const cached = cache.get(stream);
-    const loaded = cached === undefined ? await loader.loadCold(module, stream) : E.right(cached);
-    return { loaded, fresh: cached === undefined };
+    if (cached !== undefined) return { loaded: E.right(cached), fresh: false };
+    return { loaded: await loader.loadCold(module, stream), fresh: true };
   };
 
-  const maybeSnapshot = async (module: AnyModule, stream: string, entry: StreamState): Promise<StreamState> => {
+  const snapshotDue = (module: AnyModule, entry: StreamState) =>
+    module.snapshot !== undefined && entry.version - entry.snapshotVersion >= module.snapshot.every;
+
+  const saveSnapshot = async (module: AnyModule, stream: string, entry: StreamState): Promise<StreamState> => {
     const policy = module.snapshot;
-    if (policy === undefined || entry.version - entry.snapshotVersion < policy.every) return entry;
+    if (policy === undefined) return entry;
     const saved = await store.saveSnapshot(stream, {
       version: entry.version,
       schemaVersion: policy.schemaVersion,
@@ -143,11 +146,8 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       if (E.isRight(appended)) {
         let state = entry.state;
         for (const event of decided.right) state = module.decider.evolve(state, event);
-        const next = await maybeSnapshot(module, stream, {
-          state,
-          version: appended.right.nextVersion,
-          snapshotVersion: entry.snapshotVersion,
-        });
+        const written: StreamState = { state, version: appended.right.nextVersion, snapshotVersion: entry.snapshotVersion };
+        const next = snapshotDue(module, written) ? await saveSnapshot(module, stream, written) : written;
         cache.set(stream, next);
         return E.right({ stream, decided: decided.right, events: appended.right.events, version: next.version });
       }

@@ -8,19 +8,17 @@ export interface KeyedLock {
 }
 
 export const keyedLock = (): KeyedLock => {
-  const tails = new Map<string, Promise<void>>();
+  const tails = new Map<string, Promise<unknown>>();
   return {
     run: <T>(key: string, task: () => Promise<T>): Promise<T> => {
       const previous = tails.get(key);
-      const result = previous === undefined ? task() : previous.then(task);
-      const tail = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      tails.set(key, tail);
-      void tail.then(() => {
-        if (tails.get(key) === tail) tails.delete(key);
-      });
+      // The next task runs whether the previous one succeeded or failed.
+      const result = previous === undefined ? task() : previous.then(task, task);
+      tails.set(key, result);
+      const forget = () => {
+        if (tails.get(key) === result) tails.delete(key);
+      };
+      result.then(forget, forget);
       return result;
     },
   };

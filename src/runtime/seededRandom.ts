@@ -11,13 +11,21 @@ export const seededRandom = (seed: number): RandomSource => {
 /** A source seeded from the operating system, for production engines. */
 export const unseededRandom = (): RandomSource => seededRandom(randomInt(0, 2 ** 31));
 
-const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+// Two hex digits per byte, computed once: formatting ids is on every command's path.
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex4 = (n: number) => HEX[(n >>> 8) & 0xff]! + HEX[n & 0xff]!;
 
 /** A UUID (version 4 layout) drawn from `random`. */
 export const randomUuid = (random: RandomSource): string => {
-  const a = hex8(random.nextUint32());
-  const b = hex8(random.nextUint32());
-  const c = hex8(((random.nextUint32() & 0x0fffffff) | 0x40000000) >>> 0);
-  const d = hex8(((random.nextUint32() & 0x3fffffff) | 0x80000000) >>> 0);
-  return `${a}-${b.slice(0, 4)}-${c.slice(0, 4)}-${d.slice(0, 4)}-${d.slice(4)}${b.slice(4)}${c.slice(4)}`;
+  const a = random.nextUint32();
+  const b = random.nextUint32();
+  const c = random.nextUint32();
+  const d = random.nextUint32();
+  return (
+    hex4(a >>> 16) + hex4(a) + '-' +
+    hex4(b >>> 16) + '-' +
+    hex4(((b & 0x0fff) | 0x4000)) + '-' +
+    hex4(((c >>> 16) & 0x3fff) | 0x8000) + '-' +
+    hex4(c) + hex4(d >>> 16) + hex4(d)
+  );
 };

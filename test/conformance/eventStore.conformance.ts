@@ -381,12 +381,22 @@ export const eventStoreConformance = (factory: StoreFactory): void => {
       expect(await readEverything(store)).toEqual([]);
     });
 
-    it('refuses data that JSON cannot hold', async () => {
+    it('refuses data that JSON cannot hold or would change, naming the field', async () => {
       const store = await fresh();
-      const cyclic: Record<string, unknown> = {};
+      const cyclic: Record<string, unknown> = { ok: 1 };
       cyclic.self = cyclic;
-      const error = left(await store.append(uniqueStream(), [event('Bad', cyclic)], 'any'));
-      expect(error).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'events.0.data' }] });
+      const cases: [unknown, string][] = [
+        [cyclic, 'events.1.data.self'],
+        [{ at: new Date(0) }, 'events.1.data.at'],
+        [{ list: [1, Number.NaN] }, 'events.1.data.list.1'],
+        [{ n: 10n }, 'events.1.data.n'],
+        [{ m: new Map() }, 'events.1.data.m'],
+      ];
+      for (const [data, path] of cases) {
+        const error = left(await store.append(uniqueStream(), [event(), event('Bad', data)], 'any'));
+        expect(error).toMatchObject({ _tag: 'ValidationError', issues: [{ path }] });
+      }
+      expect(await readEverything(store)).toEqual([]);
     });
 
     it('reports an undecodable stored event as a typed error naming the field', async (context) => {

@@ -1,24 +1,17 @@
 /**
  * The in-memory store, for tests and simulations. An append is one synchronous
  * compare-and-append (no await between the version check and the push), so it is
- * atomic even with many concurrent callers. Events are copied through JSON, as a
- * durable store would keep them, and frozen, so no caller can change the log.
+ * atomic even with many concurrent callers. Events are copied as JSON values (what
+ * a durable store would keep) and frozen, so no caller can change the log.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventToAppend, RecordedEvent } from '../../domain/envelope.js';
 import { concurrencyConflict, storeFailure, type ExpectedVersion } from '../../domain/errors.js';
 import { validateEventsToAppend, validateStream } from '../appendValidation.js';
+import { copyJson } from '../jsonValue.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, Snapshot } from '../eventStore.js';
 import { satisfiesExpected, validateExpected } from '../expectedVersion.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
-
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-};
 
 /** First index in `events` (sorted by position) whose position is greater than `after`. */
 const firstAfter = (events: readonly RecordedEvent[], after: number): number => {
@@ -51,18 +44,15 @@ export const createInMemoryEventStore = (): EventStore => {
     if (E.isLeft(streamOk)) return streamOk;
     const expectedOk = validateExpected(expected);
     if (E.isLeft(expectedOk)) return expectedOk;
-    const serialized = validateEventsToAppend(events);
-    if (E.isLeft(serialized)) return serialized;
+    const copies = validateEventsToAppend(events, true);
+    if (E.isLeft(copies)) return copies;
     const existing = streams.get(stream);
     const current = existing?.length ?? 0;
     if (!satisfiesExpected(expected, current)) return E.left(concurrencyConflict(stream, expected, current));
     const target = existing ?? [];
-    const recorded: RecordedEvent[] = serialized.right.map(({ event, dataJson, metadataJson }, i) =>
-      deepFreeze({
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: JSON.parse(dataJson) as unknown,
-        metadata: JSON.parse(metadataJson) as RecordedEvent['metadata'],
+    const recorded: RecordedEvent[] = copies.right.map((event, i) =>
+      Object.freeze({
+        ...event,
         stream,
         streamVersion: current + i + 1,
         globalPosition: log.length + i + 1,
@@ -133,7 +123,9 @@ export const createInMemoryEventStore = (): EventStore => {
       ),
     saveSnapshot: async (stream, snapshot) => {
       if (closed) return closedFailure('saveSnapshot');
-      snapshots.set(stream, deepFreeze(JSON.parse(JSON.stringify(snapshot)) as Snapshot));
+      const copy = copyJson(snapshot, true, 'snapshot');
+      if (E.isLeft(copy)) return E.left(storeFailure('saveSnapshot', `${copy.left.path}: ${copy.left.reason}`));
+      snapshots.set(stream, copy.right as Snapshot);
       return E.right(undefined);
     },
     loadSnapshot: async (stream) => (closed ? closedFailure('loadSnapshot') : E.right(snapshots.get(stream))),

@@ -1,0 +1,36 @@
+/**
+ * `npm run bench [-- --quick] [-- --only kernel,routing]`: runs the benchmark
+ * suites one after another in this process and prints one markdown table, ready
+ * for BENCHMARKS.md. Each suite checks its counts against the store it wrote to.
+ */
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { markdownTable } from 'markdown-table';
+import { kernelBench } from './kernel.bench.js';
+import { formatRate, type Figure } from './lib/measure.js';
+
+type Suite = (options: { quick: boolean }) => Promise<Figure[]>;
+
+const suites: Record<string, Suite> = {
+  kernel: kernelBench,
+};
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+const chosen = values.only ? values.only.split(',') : Object.keys(suites);
+const unknown = chosen.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+
+const figures: Figure[] = [];
+for (const name of chosen) {
+  process.stderr.write(`running ${name}...\n`);
+  figures.push(...(await suites[name]!({ quick: values.quick })));
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown cpu';
+console.log(`${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} × ${cpu} · ${Math.round(totalmem() / 2 ** 30)} GiB${values.quick ? ' · quick' : ''}\n`);
+console.log(markdownTable([['suite', 'figure', 'value', 'unit'], ...figures.map((f) => [f.suite, f.name, formatRate(f.value), f.unit])]));

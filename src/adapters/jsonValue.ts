@@ -1,0 +1,108 @@
+/**
+ * Copies a value as JSON would keep it, checking on the way that it is JSON:
+ * plain objects, arrays, strings, finite numbers, booleans and null. Anything a
+ * durable store would silently change (a Date, NaN, undefined in an array, a Map)
+ * or cannot hold (a cycle, a bigint, a function) is refused with its path. One
+ * pass, no string in between; the copy can be frozen as it is built.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+
+const MAX_DEPTH = 512;
+/** Payloads nested deeper than this are copied again with every ancestor tracked, to find cycles. */
+const SHALLOW = 32;
+
+export interface JsonProblem {
+  readonly path: string;
+  readonly reason: string;
+}
+
+class NotJson extends Error {
+  constructor(
+    readonly keys: readonly (string | number)[],
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+class TooDeepForFastPath extends Error {}
+
+const copy = (value: unknown, freeze: boolean, trackAncestors: boolean): unknown => {
+  // The path is kept as a stack of keys and only turned into a string on failure.
+  const keys: (string | number)[] = [];
+  const ancestors: object[] = [];
+  const fail = (reason: string): never => {
+    throw new NotJson([...keys], reason);
+  };
+
+  const copyArray = (v: readonly unknown[]): unknown[] => {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      keys.push(i);
+      out[i] = visit(v[i]);
+      keys.pop();
+    }
+    return out;
+  };
+
+  const copyRecord = (v: Record<string, unknown>): Record<string, unknown> => {
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) fail(`a ${v.constructor?.name ?? 'non-plain'} object is not JSON`);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) {
+      const field = v[key];
+      if (field === undefined) continue; // JSON drops undefined fields
+      keys.push(key);
+      const copy = visit(field);
+      keys.pop();
+      // An own "__proto__" key (JSON.parse makes one) must stay a key, not become a prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[key] = copy;
+    }
+    return out;
+  };
+
+  const visit = (v: unknown): unknown => {
+    switch (typeof v) {
+      case 'string':
+      case 'boolean':
+        return v;
+      case 'number':
+        return Number.isFinite(v) ? (v === 0 ? 0 : v) : fail(`${v} is not a JSON number`);
+      case 'object': {
+        if (v === null) return null;
+        const depth = keys.length;
+        if (!trackAncestors && depth > SHALLOW) throw new TooDeepForFastPath();
+        if (depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
+        if (trackAncestors) {
+          if (ancestors.includes(v)) fail('refers back to itself (a cycle)');
+          ancestors.push(v);
+        }
+        const out = Array.isArray(v) ? copyArray(v) : copyRecord(v as Record<string, unknown>);
+        if (trackAncestors) ancestors.pop();
+        return freeze ? Object.freeze(out) : out;
+      }
+      default:
+        return fail(`a ${typeof v} is not JSON`);
+    }
+  };
+
+  return visit(value);
+};
+
+export const copyJson = (value: unknown, freeze: boolean, path = ''): E.Either<JsonProblem, unknown> => {
+  try {
+    try {
+      // A cycle nests forever, so it always ends up on the slow path, which tracks
+      // ancestors; shallow payloads (nearly all) skip that bookkeeping.
+      return E.right(copy(value, freeze, false));
+    } catch (error) {
+      if (!(error instanceof TooDeepForFastPath)) throw error;
+      return E.right(copy(value, freeze, true));
+    }
+  } catch (error) {
+    if (!(error instanceof NotJson)) throw error;
+    const rest = error.keys.join('.');
+    return E.left({ path: path === '' ? rest : rest === '' ? path : `${path}.${rest}`, reason: error.reason });
+  }
+};
