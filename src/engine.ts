@@ -37,6 +37,8 @@ export interface EngineOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly cachedStreams?: number;
   readonly onSnapshotFailure?: (stream: string, error: KefuError) => void;
+  /** Told when a command the clock fired (a deadline) was refused or failed. */
+  readonly onTimerFailure?: (command: unknown, error: KefuError) => void;
 }
 
 export type DispatchResult = HandledCommand;
@@ -84,6 +86,30 @@ export const createEngine = (options: EngineOptions): Engine => {
     }
   };
 
+  // Deadlines set by events this engine wrote, fired on its clock (see DomainModule.timers).
+  const pendingTimers = new Set<() => void>();
+  const scheduleTimers = (module: AnyModule, command: Command, handled: HandledCommand) => {
+    if (module.timers === undefined) return;
+    handled.decided.forEach((event, i) => {
+      for (const timer of module.timers?.(event) ?? []) {
+        const input = {
+          type: timer.command.type,
+          shopId: command.meta.shopId,
+          actor: { kind: 'system' },
+          data: timer.command.data,
+          correlationId: command.meta.correlationId,
+          causationId: handled.events[i]?.metadata.eventId ?? command.meta.commandId,
+        };
+        const cancel = clock.schedule(timer.at, async () => {
+          pendingTimers.delete(cancel);
+          const fired = await dispatch(input);
+          if (E.isLeft(fired)) options.onTimerFailure?.(input, fired.left);
+        });
+        pendingTimers.add(cancel);
+      }
+    });
+  };
+
   const dispatch = async (raw: unknown): Promise<E.Either<KefuError, DispatchResult>> => {
     const decoded = registry.decodeCommand(raw);
     if (E.isLeft(decoded)) return decoded;
@@ -104,7 +130,10 @@ export const createEngine = (options: EngineOptions): Engine => {
       },
     };
     const handled = await handler.handle(module, command);
-    if (E.isRight(handled)) applyInline(handled.right);
+    if (E.isRight(handled)) {
+      applyInline(handled.right);
+      scheduleTimers(module, command, handled.right);
+    }
     return handled;
   };
 
@@ -119,6 +148,8 @@ export const createEngine = (options: EngineOptions): Engine => {
       return projectionStates.get(name) as S;
     },
     close: async () => {
+      for (const cancel of pendingTimers) cancel();
+      pendingTimers.clear();
       if (options.store === undefined) await store.close();
     },
   };

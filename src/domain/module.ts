@@ -37,6 +37,12 @@ export type EventDefinitions<E extends DomainEvent> = {
   readonly [K in E['type']]: EventDefinition<DataOf<E, K>>;
 };
 
+/** A command the engine dispatches by itself once the clock reaches `at` (a deadline). */
+export interface Timer {
+  readonly at: number;
+  readonly command: { readonly type: string; readonly data: unknown };
+}
+
 export interface DomainModule<S, C extends Command, E extends DomainEvent> {
   readonly name: string;
   readonly commands: CommandCodecs<C>;
@@ -45,6 +51,13 @@ export interface DomainModule<S, C extends Command, E extends DomainEvent> {
   readonly streamOf: (command: C) => string;
   readonly decider: Decider<S, C, E>;
   readonly snapshot?: SnapshotPolicy<S>;
+  /**
+   * Deadlines an event sets (a transfer waiting for acceptance, later timeouts and
+   * SLA clocks): the engine schedules each on its clock and, when due, dispatches the
+   * command as the system. The command must be harmless when the deadline no longer
+   * applies (a no-op), since a deadline can fire after the situation moved on.
+   */
+  readonly timers?: (event: E) => readonly Timer[];
 }
 
 // The registry holds modules of many state, command and event types side by side.

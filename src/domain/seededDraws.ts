@@ -13,8 +13,24 @@ export interface Draws {
   readonly below: (n: number) => number;
 }
 
+/**
+ * xoroshiro128+ seeded straight from a small integer starts with outputs that
+ * follow the seed (seed 3 draws -4 first). The seed is scrambled first (the
+ * finaliser of MurmurHash3) and the first outputs are skipped, so neighbouring
+ * seeds give unrelated draws.
+ */
+export const generatorFromSeed = (seed: number): RandomGenerator => {
+  let h = seed | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  const rng = xoroshiro128plus(h);
+  for (let i = 0; i < 4; i++) rng.next();
+  return rng;
+};
+
 export const drawsFromSeed = (seed: number): Draws => {
-  const rng: RandomGenerator = xoroshiro128plus(seed | 0);
+  const rng = generatorFromSeed(seed);
   // next() is uniform over 32-bit signed integers; shift it into [0, 2^32) and scale.
   const next = () => (rng.next() + 0x80000000) / 0x100000000;
   return { next, below: (n) => Math.min(n - 1, Math.floor(next() * n)) };

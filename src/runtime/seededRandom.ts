@@ -1,10 +1,10 @@
 /** A seeded random source: the same seed gives the same ids and draws, run after run. */
 import { randomInt } from 'node:crypto';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { generatorFromSeed } from '../domain/seededDraws.js';
 import type { RandomSource } from '../domain/clock.js';
 
 export const seededRandom = (seed: number): RandomSource => {
-  const rng = xoroshiro128plus(seed | 0);
+  const rng = generatorFromSeed(seed);
   return { nextUint32: () => rng.next() >>> 0 };
 };
 

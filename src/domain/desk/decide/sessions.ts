@@ -1,0 +1,144 @@
+/** S1, S7, S12, R9-R12, R15: sessions arriving, routed, queued, picked and ended. */
+import * as E from 'fp-ts/lib/Either.js';
+import { domainError, type DomainError } from '../../errors.js';
+import { drawsFromSeed } from '../../seededDraws.js';
+import { canBeHandedSessions } from '../../../routing/model.js';
+import { route } from '../../../routing/pipeline.js';
+import { canServe } from '../../../routing/queue.js';
+import type { DeskCommandOf } from '../deskCommands.js';
+import type { DeskEvent, EndReason } from '../deskEvents.js';
+import type { DeskState } from '../deskState.js';
+import { canHandle, requireSelfOrAdmin, resolveActor, type Acting } from '../permissions.js';
+import { emitter, type Emitter } from './emitter.js';
+import { fillAll } from './fillFromQueue.js';
+import { findAgent, findSession } from './lookups.js';
+
+type Decided = E.Either<DomainError, readonly DeskEvent[]>;
+
+const notAllowed = (message: string) => E.left(domainError('actor.not-allowed', message));
+
+const newSessionChecks = (state: DeskState, sessionId: string, customerId: string): E.Either<DomainError, void> => {
+  if (state.sessions.has(sessionId)) return E.left(domainError('session.exists', `session ${sessionId} is already at the desk`));
+  const active = state.activeByCustomer.get(customerId);
+  return active === undefined
+    ? E.right(undefined)
+    : E.left(domainError('customer.session-active', `customer ${customerId} already has session ${active} at the desk`, { sessionId: active }));
+};
+
+export const openSession = (c: DeskCommandOf<'OpenSession'>, state: DeskState): Decided => {
+  const { actor, now } = c.meta;
+  if (actor.kind === 'agent' || (actor.kind === 'customer' && actor.id !== c.data.customerId)) {
+    return notAllowed('a session is opened by its customer or the system (agents start proactive sessions)');
+  }
+  const checks = newSessionChecks(state, c.data.sessionId, c.data.customerId);
+  if (E.isLeft(checks)) return checks;
+  const { sessionId, customerId, channel } = c.data;
+  const vip = c.data.vip ?? false;
+  const { settings } = state;
+  // R15: some messages never reach the desk.
+  if (settings.bypassChannels.includes(channel)) {
+    return E.right([{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: 'bypassed-channel', at: now } }]);
+  }
+  if (settings.keywordReplyFirst && c.data.keywordReplied === true) {
+    return E.right([{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: 'keyword-reply', at: now } }]);
+  }
+  const request = {
+    sessionId,
+    customerId,
+    channel,
+    vip,
+    ...(c.data.requestedAgentId === undefined ? {} : { requestedAgentId: c.data.requestedAgentId }),
+  };
+  const decision = route(state, request, { now, draws: drawsFromSeed(c.meta.seed) });
+  switch (decision.kind) {
+    case 'assign':
+      return E.right([
+        {
+          type: 'SessionAssigned',
+          data: { sessionId, agentId: decision.agentId, customerId, channel, vip, via: decision.via, ...(decision.mode ? { mode: decision.mode } : {}), at: now },
+        },
+      ]);
+    case 'queue':
+      return E.right([{ type: 'SessionQueued', data: { sessionId, customerId, channel, vip, target: decision.target, via: decision.via, at: now } }]);
+    case 'divert':
+      return E.right([{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: decision.reason, at: now } }]);
+  }
+};
+
+/** S1 agent outreach (主动发起): a manual start, so it may take the agent above max (flagged, A2). */
+export const startProactiveSession = (c: DeskCommandOf<'StartProactiveSession'>, state: DeskState): Decided => {
+  const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
+  if (E.isLeft(allowed)) return allowed;
+  const agent = findAgent(state, c.data.agentId);
+  if (E.isLeft(agent)) return agent;
+  if (!canBeHandedSessions(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
+  const checks = newSessionChecks(state, c.data.sessionId, c.data.customerId);
+  if (E.isLeft(checks)) return checks;
+  const { sessionId, customerId, channel, agentId } = c.data;
+  return E.right([
+    { type: 'SessionAssigned', data: { sessionId, agentId, customerId, channel, vip: c.data.vip ?? false, via: 'proactive', at: c.meta.now } },
+  ]);
+};
+
+/** R12 manual pick from the queue, by an agent who can see the session (R13: admins see every lane). */
+export const pickFromQueue = (c: DeskCommandOf<'PickFromQueue'>, state: DeskState): Decided => {
+  const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
+  if (E.isLeft(allowed)) return allowed;
+  const agent = findAgent(state, c.data.agentId);
+  if (E.isLeft(agent)) return agent;
+  const entry = state.queue.entries.get(c.data.sessionId);
+  if (entry === undefined) return E.left(domainError('queue.not-queued', `session ${c.data.sessionId} is not in the queue`));
+  if (!canBeHandedSessions(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
+  if (agent.right.role !== 'admin' && !canServe(entry, agent.right)) {
+    return E.left(domainError('queue.not-visible', `session ${entry.sessionId} waits in a lane agent ${agent.right.id} does not see`));
+  }
+  const { sessionId, customerId, channel, vip } = entry;
+  return E.right([
+    { type: 'SessionAssigned', data: { sessionId, agentId: agent.right.id, customerId, channel, vip, via: 'manual-pick', queuedAt: entry.at, at: c.meta.now } },
+  ]);
+};
+
+const defaultReason = (acting: Acting): EndReason =>
+  acting.kind === 'system' ? 'system' : acting.kind === 'customer' ? 'customer-left' : 'agent';
+
+/** S7: ends sessions; their agents' freed slots take from the queue (R11). */
+const endAll = (
+  state: DeskState,
+  acting: Acting,
+  ends: readonly { sessionId: string; reason?: EndReason; stats?: DeskCommandOf<'EndSession'>['data']['stats'] }[],
+  at: number,
+): Decided => {
+  const em: Emitter = emitter(state);
+  const freed = new Set<string>();
+  for (const end of ends) {
+    const session = findSession(em.state(), end.sessionId);
+    if (E.isLeft(session)) return session;
+    const s = session.right;
+    const invitedOnly = acting.kind === 'agent' && s.owner !== acting.agent.id && s.coAgents.includes(acting.agent.id) && acting.agent.role === 'agent';
+    if (!canHandle(em.state(), acting, s) || invitedOnly) {
+      return notAllowed(invitedOnly ? 'an invited agent leaves the session (LeaveSession) instead of ending it' : `not allowed to end session ${s.sessionId}`);
+    }
+    const agents = s.owner === undefined ? [] : [s.owner, ...s.coAgents];
+    agents.forEach((a) => freed.add(a));
+    em.emit({
+      type: 'SessionEnded',
+      data: { sessionId: s.sessionId, reason: end.reason ?? defaultReason(acting), agents, ...(end.stats ? { stats: end.stats } : {}), at },
+    });
+  }
+  fillAll(em, freed, at);
+  return E.right(em.events());
+};
+
+export const endSession = (c: DeskCommandOf<'EndSession'>, state: DeskState): Decided => {
+  const acting = resolveActor(state, c.meta.actor);
+  return E.isLeft(acting) ? acting : endAll(state, acting.right, [c.data], c.meta.now);
+};
+
+/** S7 batch exit: all of them or none. */
+export const endSessions = (c: DeskCommandOf<'EndSessions'>, state: DeskState): Decided => {
+  const acting = resolveActor(state, c.meta.actor);
+  if (E.isLeft(acting)) return acting;
+  const ids = [...new Set(c.data.sessionIds)];
+  const reason = c.data.reason;
+  return endAll(state, acting.right, ids.map((sessionId) => (reason === undefined ? { sessionId } : { sessionId, reason })), c.meta.now);
+};

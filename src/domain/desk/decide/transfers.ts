@@ -1,0 +1,165 @@
+/**
+ * S5 transfers (to an agent, optionally accepted by the target; to a group, whose
+ * routing picks the agent) and S6 invitations and barge-ins. These are manual
+ * acts: they may take an agent above max (flagged, A2), never through
+ * auto-assignment.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { domainError, type DomainError } from '../../errors.js';
+import { drawsFromSeed } from '../../seededDraws.js';
+import { canBeHandedSessions, type Agent } from '../../../routing/model.js';
+import { pickInGroup } from '../../../routing/pipeline.js';
+import { placeAgent } from '../../../routing/pools.js';
+import type { DeskCommandOf } from '../deskCommands.js';
+import type { DeskEvent } from '../deskEvents.js';
+import type { DeskState } from '../deskState.js';
+import { canHandle, requireHandler, requireSelfOrAdmin, resolveActor } from '../permissions.js';
+import { emitter } from './emitter.js';
+import { fillFromQueue } from './fillFromQueue.js';
+import { findAgent, findAssigned } from './lookups.js';
+
+type Decided = E.Either<DomainError, readonly DeskEvent[]>;
+
+const available = (agent: Agent, code: string): E.Either<DomainError, Agent> =>
+  canBeHandedSessions(agent)
+    ? E.right(agent)
+    : E.left(domainError(code, `agent ${agent.id} is ${agent.status === 'offline' ? 'offline' : 'not working'}: only online or busy agents can receive sessions`));
+
+/**
+ * The session moves to `to`; the old owner's freed slot takes from the queue. A
+ * co-agent taking the session over first leaves as co-agent, so every load change
+ * is spelt out by an event and projections need not know who was in the session.
+ */
+const moveTo = (state: DeskState, transferred: Extract<DeskEvent, { type: 'SessionTransferred' }>): Decided => {
+  const em = emitter(state);
+  const { sessionId, to, at } = transferred.data;
+  if (state.sessions.get(sessionId)?.coAgents.includes(to)) em.emit({ type: 'CoAgentLeft', data: { sessionId, agentId: to, at } });
+  em.emit(transferred);
+  fillFromQueue(em, transferred.data.from, transferred.data.at);
+  return E.right(em.events());
+};
+
+export const transferSession = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Decided => {
+  const session = findAssigned(state, c.data.sessionId);
+  if (E.isLeft(session)) return session;
+  const allowed = requireHandler(state, c.meta.actor, session.right);
+  if (E.isLeft(allowed)) return allowed;
+  const { toAgentId, toGroupId, note } = c.data;
+  if ((toAgentId === undefined) === (toGroupId === undefined)) {
+    return E.left(domainError('transfer.target-required', 'name exactly one of toAgentId and toGroupId'));
+  }
+  if (session.right.pendingTransfer !== undefined) {
+    return E.left(domainError('transfer.pending', `session ${c.data.sessionId} already waits for ${session.right.pendingTransfer.to} to accept`));
+  }
+  const from = session.right.owner;
+  const { now } = c.meta;
+  const extra = note === undefined ? {} : { note };
+  if (toAgentId !== undefined) {
+    if (toAgentId === from) return E.left(domainError('transfer.same-agent', `session ${c.data.sessionId} is already with ${from}`));
+    const target = E.chain((a: Agent) => available(a, 'transfer.target-unavailable'))(findAgent(state, toAgentId));
+    if (E.isLeft(target)) return target;
+    if (state.settings.transferNeedsAcceptance) {
+      const expiresAt = now + state.settings.transferAcceptSeconds * 1000;
+      return E.right([
+        { type: 'TransferRequested', data: { sessionId: c.data.sessionId, requestId: c.meta.commandId, from, to: toAgentId, expiresAt, ...extra, at: now } },
+      ]);
+    }
+    return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to: toAgentId, ...extra, at: now } });
+  }
+  const groupId = toGroupId as string;
+  if (!state.groups.has(groupId)) return E.left(domainError('group.unknown', `no group ${groupId} in this shop`));
+  // The group's routing picks among its agents who can take a session, the current owner aside.
+  const owner = state.agents.get(from);
+  const view = { ...state, pools: placeAgent(state.pools, owner, undefined, state.settings.adminsExcluded) };
+  const to = pickInGroup(view, groupId, { now, draws: drawsFromSeed(c.meta.seed) });
+  if (to === undefined) {
+    return E.left(domainError('transfer.no-agent-available', `no agent of group ${groupId} can take the session now; it stays with ${from}`));
+  }
+  return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to, groupId, ...extra, at: now } });
+};
+
+const pendingFor = (c: DeskCommandOf<'AcceptTransfer' | 'DeclineTransfer' | 'ExpireTransfer'>, state: DeskState) => {
+  const session = state.sessions.get(c.data.sessionId);
+  const pending = session?.pendingTransfer;
+  return pending !== undefined && pending.requestId === c.data.requestId ? pending : undefined;
+};
+
+const noSuchTransfer = (c: DeskCommandOf<'AcceptTransfer' | 'DeclineTransfer'>) =>
+  E.left(domainError('transfer.unknown', `no pending transfer ${c.data.requestId} for session ${c.data.sessionId}`));
+
+export const acceptTransfer = (c: DeskCommandOf<'AcceptTransfer'>, state: DeskState): Decided => {
+  const pending = pendingFor(c, state);
+  if (pending === undefined) return noSuchTransfer(c);
+  const allowed = requireSelfOrAdmin(state, c.meta.actor, pending.to);
+  if (E.isLeft(allowed)) return allowed;
+  const target = E.chain((a: Agent) => available(a, 'transfer.target-unavailable'))(findAgent(state, pending.to));
+  if (E.isLeft(target)) return target;
+  return moveTo(state, {
+    type: 'SessionTransferred',
+    data: { sessionId: c.data.sessionId, from: pending.from, to: pending.to, requestId: pending.requestId, at: c.meta.now },
+  });
+};
+
+export const declineTransfer = (c: DeskCommandOf<'DeclineTransfer'>, state: DeskState): Decided => {
+  const pending = pendingFor(c, state);
+  if (pending === undefined) return noSuchTransfer(c);
+  const allowed = requireSelfOrAdmin(state, c.meta.actor, pending.to);
+  if (E.isLeft(allowed)) return allowed;
+  return E.right([{ type: 'TransferDeclined', data: { ...c.data, at: c.meta.now } }]);
+};
+
+/** Fired by the clock at the deadline; a transfer already accepted or declined makes it a no-op. */
+export const expireTransfer = (c: DeskCommandOf<'ExpireTransfer'>, state: DeskState): Decided => {
+  const pending = pendingFor(c, state);
+  if (pending === undefined) return E.right([]);
+  if (c.meta.now < pending.expiresAt) {
+    return E.left(domainError('transfer.not-expired', `transfer ${pending.requestId} expires at ${pending.expiresAt}`));
+  }
+  return E.right([{ type: 'TransferExpired', data: { ...c.data, at: c.meta.now } }]);
+};
+
+const alreadyIn = (session: { owner: string; coAgents: readonly string[] }, agentId: string) =>
+  session.owner === agentId || session.coAgents.includes(agentId);
+
+export const inviteAgent = (c: DeskCommandOf<'InviteAgent'>, state: DeskState): Decided => {
+  const session = findAssigned(state, c.data.sessionId);
+  if (E.isLeft(session)) return session;
+  const allowed = requireHandler(state, c.meta.actor, session.right);
+  if (E.isLeft(allowed)) return allowed;
+  const target = E.chain((a: Agent) => available(a, 'invite.target-unavailable'))(findAgent(state, c.data.agentId));
+  if (E.isLeft(target)) return target;
+  if (alreadyIn(session.right, c.data.agentId)) return E.left(domainError('invite.already-in-session', `agent ${c.data.agentId} is already in the session`));
+  const by = c.meta.actor.kind === 'system' ? 'system' : c.meta.actor.id;
+  return E.right([{ type: 'CoAgentAdded', data: { ...c.data, via: 'invitation', by, at: c.meta.now } }]);
+};
+
+/** S6: admins and team leads join any session they may see (barge-in). */
+export const joinSession = (c: DeskCommandOf<'JoinSession'>, state: DeskState): Decided => {
+  const session = findAssigned(state, c.data.sessionId);
+  if (E.isLeft(session)) return session;
+  const acting = resolveActor(state, c.meta.actor);
+  if (E.isLeft(acting)) return acting;
+  const joiner = findAgent(state, c.data.agentId);
+  if (E.isLeft(joiner)) return joiner;
+  const self = acting.right.kind === 'agent' && acting.right.agent.id === c.data.agentId;
+  const mayJoin = (acting.right.kind === 'system' || self) && joiner.right.role !== 'agent' && canHandle(state, { kind: 'agent', agent: joiner.right }, session.right);
+  if (!mayJoin) return E.left(domainError('actor.not-allowed', 'only an admin, or a team lead of the session\'s group, joins a session, as themselves'));
+  const present = available(joiner.right, 'agent.unavailable');
+  if (E.isLeft(present)) return present;
+  if (alreadyIn(session.right, c.data.agentId)) return E.left(domainError('invite.already-in-session', `agent ${c.data.agentId} is already in the session`));
+  return E.right([{ type: 'CoAgentAdded', data: { ...c.data, via: 'barge-in', by: c.data.agentId, at: c.meta.now } }]);
+};
+
+export const leaveSession = (c: DeskCommandOf<'LeaveSession'>, state: DeskState): Decided => {
+  const session = findAssigned(state, c.data.sessionId);
+  if (E.isLeft(session)) return session;
+  const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
+  if (E.isLeft(allowed)) return allowed;
+  if (!session.right.coAgents.includes(c.data.agentId)) {
+    return E.left(domainError('session.not-participant', `agent ${c.data.agentId} is not an invited participant of the session (the owner ends or transfers it)`));
+  }
+  const em = emitter(state);
+  em.emit({ type: 'CoAgentLeft', data: { ...c.data, at: c.meta.now } });
+  fillFromQueue(em, c.data.agentId, c.meta.now);
+  return E.right(em.events());
+};

@@ -1,0 +1,87 @@
+/** The desk's decide: one small function per command (in decide/), chosen here. */
+import type * as E from 'fp-ts/lib/Either.js';
+import type { DomainError } from '../errors.js';
+import type { DeskCommand } from './deskCommands.js';
+import type { DeskEvent } from './deskEvents.js';
+import type { DeskState } from './deskState.js';
+import {
+  activateAgent,
+  changeAgentStatus,
+  disableAgent,
+  enableAgent,
+  freezeAgent,
+  registerAgent,
+  setAgentGroups,
+  setAgentRole,
+  setCapability,
+  setMaxSessions,
+  unfreezeAgent,
+} from './decide/agents.js';
+import { blacklistCustomer, configureRouting, createGroup, pinCustomer, setChannelRule, unblacklistCustomer, unpinCustomer } from './decide/configure.js';
+import { endSession, endSessions, openSession, pickFromQueue, startProactiveSession } from './decide/sessions.js';
+import { acceptTransfer, declineTransfer, expireTransfer, inviteAgent, joinSession, leaveSession, transferSession } from './decide/transfers.js';
+
+export const decideDesk = (command: DeskCommand, state: DeskState): E.Either<DomainError, readonly DeskEvent[]> => {
+  switch (command.type) {
+    case 'ConfigureRouting':
+      return configureRouting(command, state);
+    case 'CreateGroup':
+      return createGroup(command, state);
+    case 'SetChannelRule':
+      return setChannelRule(command, state);
+    case 'PinCustomer':
+      return pinCustomer(command, state);
+    case 'UnpinCustomer':
+      return unpinCustomer(command, state);
+    case 'BlacklistCustomer':
+      return blacklistCustomer(command, state);
+    case 'UnblacklistCustomer':
+      return unblacklistCustomer(command, state);
+    case 'RegisterAgent':
+      return registerAgent(command, state);
+    case 'ActivateAgent':
+      return activateAgent(command, state);
+    case 'FreezeAgent':
+      return freezeAgent(command, state);
+    case 'UnfreezeAgent':
+      return unfreezeAgent(command, state);
+    case 'EnableAgent':
+      return enableAgent(command, state);
+    case 'DisableAgent':
+      return disableAgent(command, state);
+    case 'ChangeAgentStatus':
+      return changeAgentStatus(command, state);
+    case 'SetMaxSessions':
+      return setMaxSessions(command, state);
+    case 'SetCapability':
+      return setCapability(command, state);
+    case 'SetAgentGroups':
+      return setAgentGroups(command, state);
+    case 'SetAgentRole':
+      return setAgentRole(command, state);
+    case 'OpenSession':
+      return openSession(command, state);
+    case 'StartProactiveSession':
+      return startProactiveSession(command, state);
+    case 'PickFromQueue':
+      return pickFromQueue(command, state);
+    case 'EndSession':
+      return endSession(command, state);
+    case 'EndSessions':
+      return endSessions(command, state);
+    case 'TransferSession':
+      return transferSession(command, state);
+    case 'AcceptTransfer':
+      return acceptTransfer(command, state);
+    case 'DeclineTransfer':
+      return declineTransfer(command, state);
+    case 'ExpireTransfer':
+      return expireTransfer(command, state);
+    case 'InviteAgent':
+      return inviteAgent(command, state);
+    case 'JoinSession':
+      return joinSession(command, state);
+    case 'LeaveSession':
+      return leaveSession(command, state);
+  }
+};

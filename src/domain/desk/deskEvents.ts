@@ -1,0 +1,182 @@
+/**
+ * The desk's events: everything routing decided, in the shop's routing stream.
+ * Each carries `at` (the command's time) because attendance, wait times and the
+ * sticky window are measured on it.
+ */
+import * as t from 'io-ts';
+import type { DomainEvent } from '../decider.js';
+import { agentIdCodec, customerIdCodec, groupIdCodec, sessionIdCodec } from '../ids.js';
+import type { EventDefinitions } from '../module.js';
+import { nonEmptyString, nonNegativeInt, oneOf, struct, timestamp } from '../validation.js';
+import type { AssignVia } from '../../routing/decision.js';
+import type { AgentLifecycle, AgentRole, AgentStatus, BaseMode, QueueTarget } from '../../routing/model.js';
+import { PIPELINE_STEPS, routingSettingsCodec, type PipelineStep, type RoutingSettings } from '../../routing/settings.js';
+import type { ChannelRule } from '../../routing/view.js';
+import { agentRoleCodec, agentStatusCodec, baseModeCodec, channelCodec, lifecycleCodec, queueTargetCodec } from './deskCodecs.js';
+
+type At = { readonly at: number };
+type AgentRef = { readonly agentId: string };
+type SessionRef = { readonly sessionId: string };
+
+export type EndReason = 'agent' | 'timeout' | 'closed' | 'customer-left' | 'system';
+
+/** What the session module reports when a session ends, for R4's efficiency factor. */
+export interface SessionStats {
+  readonly agentReplied: boolean;
+  readonly firstResponseSec?: number;
+}
+
+export type DeskEvent =
+  | DomainEvent<'RoutingConfigured', { readonly settings: RoutingSettings } & At>
+  | DomainEvent<'GroupCreated', { readonly groupId: string; readonly name: string } & At>
+  | DomainEvent<'ChannelRuleSet', ChannelRule & At>
+  | DomainEvent<'CustomerPinned', { readonly customerId: string } & AgentRef & At>
+  | DomainEvent<'CustomerUnpinned', { readonly customerId: string } & At>
+  | DomainEvent<'CustomerBlacklisted', { readonly customerId: string } & At>
+  | DomainEvent<'CustomerUnblacklisted', { readonly customerId: string } & At>
+  | DomainEvent<
+      'AgentRegistered',
+      AgentRef & {
+        readonly name: string;
+        readonly role: AgentRole;
+        readonly groups: readonly string[];
+        readonly maxSessions: number;
+        readonly capability: number;
+        readonly lifecycle: AgentLifecycle;
+      } & At
+    >
+  | DomainEvent<'AgentLifecycleChanged', AgentRef & { readonly lifecycle: AgentLifecycle } & At>
+  | DomainEvent<'AgentEnabledChanged', AgentRef & { readonly enabled: boolean } & At>
+  | DomainEvent<'AgentStatusChanged', AgentRef & { readonly from: AgentStatus; readonly to: AgentStatus } & At>
+  | DomainEvent<'AgentMaxSessionsChanged', AgentRef & { readonly from: number; readonly to: number } & At>
+  | DomainEvent<'AgentCapabilityChanged', AgentRef & { readonly capability: number } & At>
+  | DomainEvent<'AgentGroupsChanged', AgentRef & { readonly groups: readonly string[] } & At>
+  | DomainEvent<'AgentRoleChanged', AgentRef & { readonly role: AgentRole } & At>
+  | DomainEvent<
+      'SessionQueued',
+      SessionRef & {
+        readonly customerId: string;
+        readonly channel: string;
+        readonly vip: boolean;
+        readonly target: QueueTarget;
+        readonly via: PipelineStep | 'no-agent';
+      } & At
+    >
+  | DomainEvent<
+      'SessionAssigned',
+      SessionRef &
+        AgentRef & {
+          readonly customerId: string;
+          readonly channel: string;
+          readonly vip: boolean;
+          readonly via: AssignVia;
+          readonly mode?: BaseMode;
+          /** When the session had queued, if it had. */
+          readonly queuedAt?: number;
+        } & At
+    >
+  | DomainEvent<'SessionDiverted', SessionRef & { readonly customerId: string; readonly channel: string; readonly reason: 'blacklisted' | 'bypassed-channel' | 'keyword-reply' } & At>
+  | DomainEvent<'SessionEnded', SessionRef & { readonly reason: EndReason; readonly agents: readonly string[]; readonly stats?: SessionStats } & At>
+  | DomainEvent<'TransferRequested', SessionRef & { readonly requestId: string; readonly from: string; readonly to: string; readonly expiresAt: number; readonly note?: string } & At>
+  | DomainEvent<'TransferDeclined', SessionRef & { readonly requestId: string } & At>
+  | DomainEvent<'TransferExpired', SessionRef & { readonly requestId: string } & At>
+  | DomainEvent<
+      'SessionTransferred',
+      SessionRef & { readonly from: string; readonly to: string; readonly groupId?: string; readonly requestId?: string; readonly note?: string } & At
+    >
+  | DomainEvent<'CoAgentAdded', SessionRef & AgentRef & { readonly via: 'invitation' | 'barge-in'; readonly by: string } & At>
+  | DomainEvent<'CoAgentLeft', SessionRef & AgentRef & At>;
+
+export type DeskEventType = DeskEvent['type'];
+export type DeskEventOf<T extends DeskEventType> = Extract<DeskEvent, { type: T }>;
+
+const v1 = <C extends t.Mixed>(codec: C) => ({ schemaVersion: 1, codec });
+const at = { at: timestamp };
+const note = nonEmptyString(500);
+const statsCodec = struct('SessionStats', { agentReplied: t.boolean }, { firstResponseSec: nonNegativeInt });
+const assignVia = oneOf('AssignVia', ['customer-pin', 'customer-choice', 'channel-pin', 'sticky', 'base-mode', 'queue', 'manual-pick', 'proactive']);
+
+export const deskEventDefinitions = {
+  RoutingConfigured: v1(struct('RoutingConfigured', { settings: routingSettingsCodec, ...at })),
+  GroupCreated: v1(struct('GroupCreated', { groupId: groupIdCodec, name: nonEmptyString(100), ...at })),
+  ChannelRuleSet: v1(
+    struct('ChannelRuleSet', { channel: channelCodec, groups: t.readonlyArray(groupIdCodec), agents: t.readonlyArray(agentIdCodec), enabled: t.boolean, ...at }),
+  ),
+  CustomerPinned: v1(struct('CustomerPinned', { customerId: customerIdCodec, agentId: agentIdCodec, ...at })),
+  CustomerUnpinned: v1(struct('CustomerUnpinned', { customerId: customerIdCodec, ...at })),
+  CustomerBlacklisted: v1(struct('CustomerBlacklisted', { customerId: customerIdCodec, ...at })),
+  CustomerUnblacklisted: v1(struct('CustomerUnblacklisted', { customerId: customerIdCodec, ...at })),
+  AgentRegistered: v1(
+    struct('AgentRegistered', {
+      agentId: agentIdCodec,
+      name: nonEmptyString(100),
+      role: agentRoleCodec,
+      groups: t.readonlyArray(groupIdCodec),
+      maxSessions: nonNegativeInt,
+      capability: nonNegativeInt,
+      lifecycle: lifecycleCodec,
+      ...at,
+    }),
+  ),
+  AgentLifecycleChanged: v1(struct('AgentLifecycleChanged', { agentId: agentIdCodec, lifecycle: lifecycleCodec, ...at })),
+  AgentEnabledChanged: v1(struct('AgentEnabledChanged', { agentId: agentIdCodec, enabled: t.boolean, ...at })),
+  AgentStatusChanged: v1(struct('AgentStatusChanged', { agentId: agentIdCodec, from: agentStatusCodec, to: agentStatusCodec, ...at })),
+  AgentMaxSessionsChanged: v1(struct('AgentMaxSessionsChanged', { agentId: agentIdCodec, from: nonNegativeInt, to: nonNegativeInt, ...at })),
+  AgentCapabilityChanged: v1(struct('AgentCapabilityChanged', { agentId: agentIdCodec, capability: nonNegativeInt, ...at })),
+  AgentGroupsChanged: v1(struct('AgentGroupsChanged', { agentId: agentIdCodec, groups: t.readonlyArray(groupIdCodec), ...at })),
+  AgentRoleChanged: v1(struct('AgentRoleChanged', { agentId: agentIdCodec, role: agentRoleCodec, ...at })),
+  SessionQueued: v1(
+    struct('SessionQueued', {
+      sessionId: sessionIdCodec,
+      customerId: customerIdCodec,
+      channel: channelCodec,
+      vip: t.boolean,
+      target: queueTargetCodec,
+      via: oneOf('QueueVia', [...PIPELINE_STEPS, 'no-agent']),
+      ...at,
+    }),
+  ),
+  SessionAssigned: v1(
+    struct(
+      'SessionAssigned',
+      { sessionId: sessionIdCodec, agentId: agentIdCodec, customerId: customerIdCodec, channel: channelCodec, vip: t.boolean, via: assignVia, ...at },
+      { mode: baseModeCodec, queuedAt: timestamp },
+    ),
+  ),
+  SessionDiverted: v1(
+    struct('SessionDiverted', {
+      sessionId: sessionIdCodec,
+      customerId: customerIdCodec,
+      channel: channelCodec,
+      reason: oneOf('DivertReason', ['blacklisted', 'bypassed-channel', 'keyword-reply']),
+      ...at,
+    }),
+  ),
+  SessionEnded: v1(
+    struct(
+      'SessionEnded',
+      { sessionId: sessionIdCodec, reason: oneOf('EndReason', ['agent', 'timeout', 'closed', 'customer-left', 'system']), agents: t.readonlyArray(agentIdCodec), ...at },
+      { stats: statsCodec },
+    ),
+  ),
+  TransferRequested: v1(
+    struct(
+      'TransferRequested',
+      { sessionId: sessionIdCodec, requestId: nonEmptyString(200), from: agentIdCodec, to: agentIdCodec, expiresAt: timestamp, ...at },
+      { note },
+    ),
+  ),
+  TransferDeclined: v1(struct('TransferDeclined', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), ...at })),
+  TransferExpired: v1(struct('TransferExpired', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), ...at })),
+  SessionTransferred: v1(
+    struct(
+      'SessionTransferred',
+      { sessionId: sessionIdCodec, from: agentIdCodec, to: agentIdCodec, ...at },
+      { groupId: groupIdCodec, requestId: nonEmptyString(200), note },
+    ),
+  ),
+  CoAgentAdded: v1(
+    struct('CoAgentAdded', { sessionId: sessionIdCodec, agentId: agentIdCodec, via: oneOf('CoAgentVia', ['invitation', 'barge-in']), by: nonEmptyString(200), ...at }),
+  ),
+  CoAgentLeft: v1(struct('CoAgentLeft', { sessionId: sessionIdCodec, agentId: agentIdCodec, ...at })),
+} as unknown as EventDefinitions<DeskEvent>;

@@ -1,0 +1,203 @@
+/** How each desk event changes the desk. Pure; every branch O(log n). */
+import { produce } from 'immer';
+import type { AgentId } from '../ids.js';
+import { dequeue, enqueue, withPolicy } from '../../routing/queue.js';
+import { NEW_AGENT_EFFICIENCY, recordSession, weightOf } from '../../routing/strategies/weighted.js';
+import type { DeskEvent, DeskEventOf } from './deskEvents.js';
+import { putAgent, rememberContact, reindex, updateAgent, type DeskSession, type DeskState } from './deskState.js';
+
+const changeLoad = (state: DeskState, agentId: AgentId, delta: number): DeskState =>
+  updateAgent(state, agentId, (a) => {
+    a.load = Math.max(0, a.load + delta);
+  });
+
+const assigned = (state: DeskState, e: DeskEventOf<'SessionAssigned'>['data']): DeskState => {
+  const seq = state.seq + 1;
+  let next = updateAgent({ ...state, queue: dequeue(state.queue, e.sessionId) }, e.agentId, (a) => {
+    a.load += 1;
+    a.lastAssignedSeq = seq;
+    // Stride scheduling: the picked agent moves on by 1 / weight (see strategies/weighted.ts).
+    a.pass += 1 / weightOf(a);
+  });
+  const session: DeskSession = {
+    sessionId: e.sessionId,
+    customerId: e.customerId,
+    channel: e.channel,
+    vip: e.vip,
+    status: 'assigned',
+    owner: e.agentId,
+    coAgents: [],
+    since: e.at,
+  };
+  next = {
+    ...next,
+    seq,
+    sessions: next.sessions.set(e.sessionId, session),
+    activeByCustomer: next.activeByCustomer.set(e.customerId, e.sessionId),
+  };
+  return rememberContact(next, e.customerId, e.agentId, e.at);
+};
+
+const queued = (state: DeskState, e: DeskEventOf<'SessionQueued'>['data']): DeskState => {
+  const seq = state.seq + 1;
+  const session: DeskSession = {
+    sessionId: e.sessionId,
+    customerId: e.customerId,
+    channel: e.channel,
+    vip: e.vip,
+    status: 'queued',
+    coAgents: [],
+    since: e.at,
+  };
+  return {
+    ...state,
+    seq,
+    queue: enqueue(state.queue, { sessionId: e.sessionId, customerId: e.customerId, channel: e.channel, vip: e.vip, target: e.target, seq, at: e.at }),
+    sessions: state.sessions.set(e.sessionId, session),
+    activeByCustomer: state.activeByCustomer.set(e.customerId, e.sessionId),
+  };
+};
+
+const ended = (state: DeskState, e: DeskEventOf<'SessionEnded'>['data']): DeskState => {
+  const session = state.sessions.get(e.sessionId);
+  if (session === undefined) return state;
+  let next: DeskState = {
+    ...state,
+    queue: dequeue(state.queue, e.sessionId),
+    sessions: state.sessions.delete(e.sessionId),
+    activeByCustomer: state.activeByCustomer.delete(session.customerId),
+  };
+  for (const agentId of e.agents) next = changeLoad(next, agentId, -1);
+  const { stats } = e;
+  if (session.owner !== undefined && stats !== undefined) {
+    next = updateAgent(next, session.owner, (a) => {
+      a.efficiency = recordSession(a.efficiency, stats.agentReplied, stats.firstResponseSec);
+    });
+  }
+  return next;
+};
+
+const updateSession = (state: DeskState, sessionId: string, recipe: (s: { -readonly [K in keyof DeskSession]: DeskSession[K] }) => void) => {
+  const session = state.sessions.get(sessionId);
+  return session === undefined ? state : { ...state, sessions: state.sessions.set(sessionId, produce(session, recipe)) };
+};
+
+const clearPending = (state: DeskState, sessionId: string) =>
+  updateSession(state, sessionId, (s) => {
+    delete s.pendingTransfer;
+  });
+
+export const evolveDesk = (state: DeskState, event: DeskEvent): DeskState => {
+  switch (event.type) {
+    case 'RoutingConfigured': {
+      const before = state.settings;
+      const settings = event.data.settings;
+      let next: DeskState = { ...state, settings, queue: withPolicy(state.queue, { order: settings.queueOrder, vipFirst: settings.vipFirst }) };
+      if (before.baseMode !== settings.baseMode || before.adminsExcluded !== settings.adminsExcluded) next = reindex(next);
+      return next;
+    }
+    case 'GroupCreated':
+      return { ...state, groups: state.groups.set(event.data.groupId, { id: event.data.groupId, name: event.data.name }) };
+    case 'ChannelRuleSet': {
+      const { at: _at, ...rule } = event.data;
+      return { ...state, channelRules: state.channelRules.set(rule.channel, rule) };
+    }
+    case 'CustomerPinned':
+      return { ...state, pins: state.pins.set(event.data.customerId, event.data.agentId) };
+    case 'CustomerUnpinned':
+      return { ...state, pins: state.pins.delete(event.data.customerId) };
+    case 'CustomerBlacklisted':
+      return { ...state, blacklist: state.blacklist.add(event.data.customerId) };
+    case 'CustomerUnblacklisted':
+      return { ...state, blacklist: state.blacklist.delete(event.data.customerId) };
+    case 'AgentRegistered': {
+      const e = event.data;
+      return putAgent(state, {
+        id: e.agentId,
+        name: e.name,
+        role: e.role,
+        groups: e.groups,
+        status: 'offline',
+        statusSince: e.at,
+        lifecycle: e.lifecycle,
+        enabled: true,
+        maxSessions: e.maxSessions,
+        load: 0,
+        capability: e.capability,
+        lastAssignedSeq: -1,
+        pass: 0,
+        efficiency: NEW_AGENT_EFFICIENCY,
+      });
+    }
+    case 'AgentLifecycleChanged':
+      return updateAgent(state, event.data.agentId, (a) => {
+        a.lifecycle = event.data.lifecycle;
+      });
+    case 'AgentEnabledChanged':
+      return updateAgent(state, event.data.agentId, (a) => {
+        a.enabled = event.data.enabled;
+      });
+    case 'AgentStatusChanged':
+      return updateAgent(state, event.data.agentId, (a) => {
+        a.status = event.data.to;
+        a.statusSince = event.data.at;
+      });
+    case 'AgentMaxSessionsChanged':
+      return updateAgent(state, event.data.agentId, (a) => {
+        a.maxSessions = event.data.to;
+      });
+    case 'AgentCapabilityChanged':
+      return updateAgent(state, event.data.agentId, (a) => {
+        a.capability = event.data.capability;
+      });
+    case 'AgentGroupsChanged':
+      return updateAgent(state, event.data.agentId, (a) => {
+        a.groups = event.data.groups;
+      });
+    case 'AgentRoleChanged':
+      return updateAgent(state, event.data.agentId, (a) => {
+        a.role = event.data.role;
+      });
+    case 'SessionQueued':
+      return queued(state, event.data);
+    case 'SessionAssigned':
+      return assigned(state, event.data);
+    case 'SessionDiverted':
+      return state;
+    case 'SessionEnded':
+      return ended(state, event.data);
+    case 'TransferRequested': {
+      const { requestId, from, to, expiresAt } = event.data;
+      return updateSession(state, event.data.sessionId, (s) => {
+        s.pendingTransfer = { requestId, from, to, expiresAt };
+      });
+    }
+    case 'TransferDeclined':
+    case 'TransferExpired':
+      return clearPending(state, event.data.sessionId);
+    case 'SessionTransferred': {
+      const e = event.data;
+      const session = state.sessions.get(e.sessionId);
+      if (session === undefined) return state;
+      let next = changeLoad(changeLoad(state, e.from, -1), e.to, 1);
+      next = updateSession(next, e.sessionId, (s) => {
+        s.owner = e.to;
+        delete s.pendingTransfer;
+      });
+      // The receiving agent is now the customer's latest contact (R1).
+      return rememberContact(next, session.customerId, e.to, e.at);
+    }
+    case 'CoAgentAdded': {
+      const next = changeLoad(state, event.data.agentId, 1);
+      return updateSession(next, event.data.sessionId, (s) => {
+        s.coAgents = [...s.coAgents, event.data.agentId];
+      });
+    }
+    case 'CoAgentLeft': {
+      const next = changeLoad(state, event.data.agentId, -1);
+      return updateSession(next, event.data.sessionId, (s) => {
+        s.coAgents = s.coAgents.filter((id) => id !== event.data.agentId);
+      });
+    }
+  }
+};

@@ -1,0 +1,29 @@
+/**
+ * The desk module: sessions routing for one shop, in one stream per shop
+ * (`routing-<shopId>`). Presence, capacity, the queue and assignments live in the
+ * same stream so that each routing invariant is checked inside one decide and one
+ * append with an expected version: a race between two engine processes becomes a
+ * version conflict and a retry on fresh state, never an agent above max.
+ */
+import { defineModule } from '../module.js';
+import { deskCommandCodecs, type DeskCommand } from './deskCommands.js';
+import { decideDesk } from './deskDecide.js';
+import { deskEventDefinitions, type DeskEvent } from './deskEvents.js';
+import { evolveDesk } from './deskEvolve.js';
+import { DESK_SNAPSHOT_VERSION, decodeDesk, encodeDesk } from './deskSnapshot.js';
+import { initialDeskState, type DeskState } from './deskState.js';
+
+export const routingStream = (shopId: string): string => `routing-${shopId}`;
+
+export const deskModule = defineModule<DeskState, DeskCommand, DeskEvent>({
+  name: 'desk',
+  commands: deskCommandCodecs,
+  events: deskEventDefinitions,
+  streamOf: (command) => routingStream(command.meta.shopId),
+  decider: { initialState: () => initialDeskState(), decide: decideDesk, evolve: evolveDesk },
+  snapshot: { schemaVersion: DESK_SNAPSHOT_VERSION, every: 1000, encode: encodeDesk, decode: decodeDesk },
+  timers: (event) =>
+    event.type === 'TransferRequested'
+      ? [{ at: event.data.expiresAt, command: { type: 'ExpireTransfer', data: { sessionId: event.data.sessionId, requestId: event.data.requestId } } }]
+      : [],
+});

@@ -1,0 +1,121 @@
+/**
+ * The desk's snapshot: its logical content as plain JSON. The indexes (pools,
+ * presence counts, queue lanes, the contacts-by-time tree) are derived, so they
+ * are rebuilt on load rather than stored; a restored desk decides exactly as the
+ * folded one would.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { Map as IMap, Set as ISet } from 'immutable';
+import * as t from 'io-ts';
+import type { ValidationError } from '../errors.js';
+import { agentIdCodec, customerIdCodec, groupIdCodec, sessionIdCodec } from '../ids.js';
+import { decodeWith, nonEmptyString, nonNegativeInt, struct, timestamp } from '../validation.js';
+import type { Agent } from '../../routing/model.js';
+import { emptyQueue, enqueue, type QueueEntry } from '../../routing/queue.js';
+import { routingSettingsCodec } from '../../routing/settings.js';
+import type { ChannelRule } from '../../routing/view.js';
+import { agentRoleCodec, agentStatusCodec, channelCodec, lifecycleCodec, queueTargetCodec } from './deskCodecs.js';
+import { initialDeskState, reindex, type DeskSession, type DeskState } from './deskState.js';
+
+export const DESK_SNAPSHOT_VERSION = 1;
+
+const agentCodec = struct('Agent', {
+  id: agentIdCodec,
+  name: nonEmptyString(100),
+  role: agentRoleCodec,
+  groups: t.readonlyArray(groupIdCodec),
+  status: agentStatusCodec,
+  statusSince: timestamp,
+  lifecycle: lifecycleCodec,
+  enabled: t.boolean,
+  maxSessions: nonNegativeInt,
+  load: nonNegativeInt,
+  capability: nonNegativeInt,
+  lastAssignedSeq: t.number,
+  pass: t.number,
+  efficiency: struct('Efficiency', { replyRate: t.number, firstResponseSec: t.number }),
+});
+
+const sessionCodec = struct(
+  'DeskSession',
+  {
+    sessionId: sessionIdCodec,
+    customerId: customerIdCodec,
+    channel: channelCodec,
+    vip: t.boolean,
+    status: t.union([t.literal('queued'), t.literal('assigned')]),
+    coAgents: t.readonlyArray(agentIdCodec),
+    since: timestamp,
+  },
+  {
+    owner: agentIdCodec,
+    pendingTransfer: struct('PendingTransfer', { requestId: nonEmptyString(200), from: agentIdCodec, to: agentIdCodec, expiresAt: timestamp }),
+  },
+);
+
+const queueEntryCodec = struct('QueueEntry', {
+  sessionId: sessionIdCodec,
+  customerId: customerIdCodec,
+  channel: channelCodec,
+  vip: t.boolean,
+  target: queueTargetCodec,
+  seq: nonNegativeInt,
+  at: timestamp,
+});
+
+const snapshotCodec = struct('DeskSnapshot', {
+  settings: routingSettingsCodec,
+  groups: t.readonlyArray(struct('Group', { id: groupIdCodec, name: nonEmptyString(100) })),
+  agents: t.readonlyArray(agentCodec),
+  sessions: t.readonlyArray(sessionCodec),
+  queue: t.readonlyArray(queueEntryCodec),
+  channelRules: t.readonlyArray(
+    struct('ChannelRule', { channel: channelCodec, groups: t.readonlyArray(groupIdCodec), agents: t.readonlyArray(agentIdCodec), enabled: t.boolean }),
+  ),
+  pins: t.readonlyArray(t.tuple([customerIdCodec, agentIdCodec])),
+  blacklist: t.readonlyArray(customerIdCodec),
+  lastContact: t.readonlyArray(t.tuple([customerIdCodec, agentIdCodec, timestamp])),
+  seq: nonNegativeInt,
+});
+
+type DeskSnapshot = t.TypeOf<typeof snapshotCodec>;
+
+export const encodeDesk = (state: DeskState): DeskSnapshot => ({
+  settings: state.settings,
+  groups: [...state.groups.values()],
+  agents: [...state.agents.values()],
+  sessions: [...state.sessions.values()],
+  queue: [...state.queue.entries.values()],
+  channelRules: [...state.channelRules.values()],
+  pins: [...state.pins.entries()],
+  blacklist: [...state.blacklist.values()],
+  lastContact: [...state.lastContact.entries()].map(([customer, c]) => [customer, c.agentId, c.at] as [string, string, number]),
+  seq: state.seq,
+});
+
+const restore = (s: DeskSnapshot): DeskState => {
+  const start = initialDeskState(s.settings);
+  let queue = emptyQueue(start.queue.policy);
+  for (const entry of s.queue) queue = enqueue(queue, entry as QueueEntry);
+  let contacts = start.contactsByTime;
+  for (const [customer, , at] of s.lastContact) contacts = contacts.with([at, customer], true, true);
+  const sessions = IMap(s.sessions.map((x) => [x.sessionId, x as DeskSession] as const));
+  return reindex({
+    ...start,
+    agents: IMap(s.agents.map((a) => [a.id, a as Agent] as const)),
+    groups: IMap(s.groups.map((g) => [g.id, g] as const)),
+    sessions,
+    activeByCustomer: IMap([...sessions.values()].map((x) => [x.customerId, x.sessionId] as const)),
+    queue,
+    channelRules: IMap(s.channelRules.map((r) => [r.channel, r as ChannelRule] as const)),
+    pins: IMap(s.pins),
+    blacklist: ISet(s.blacklist),
+    lastContact: IMap(s.lastContact.map(([customer, agentId, at]) => [customer, { agentId, at }] as const)),
+    contactsByTime: contacts,
+    seq: s.seq,
+  });
+};
+
+const decodeSnapshot = decodeWith(snapshotCodec, 'desk snapshot');
+
+export const decodeDesk = (encoded: unknown): E.Either<ValidationError, DeskState> => E.map(restore)(decodeSnapshot(encoded));

@@ -1,0 +1,149 @@
+/**
+ * The desk: one shop's routing state, folded from its routing stream. It holds
+ * everything a routing decision needs, so that every routing invariant (never
+ * above max through auto-assignment, one owner per session, a pinned customer
+ * never elsewhere, a queued session never lost) is checked inside one decide and
+ * one append with an expected version.
+ *
+ * Collections are persistent (immutable.js maps, B+ trees with copy-on-write), so
+ * folding an event costs O(log n) of the agents and sessions, never a copy of them.
+ * Single records are updated with immer.
+ */
+import { produce } from 'immer';
+import { Map as IMap, Set as ISet } from 'immutable';
+import { BTree } from '../btree.js';
+import type { AgentId, CustomerId, GroupId, SessionId } from '../ids.js';
+import { canTakeNewSession, isWorking, type Agent } from '../../routing/model.js';
+import { buildPools, placeAgent, type Pools } from '../../routing/pools.js';
+import { emptyQueue, type Queue } from '../../routing/queue.js';
+import { DEFAULT_ROUTING_SETTINGS, type RoutingSettings } from '../../routing/settings.js';
+import { strategyFor } from '../../routing/strategies/index.js';
+import type { ChannelRule, LastContact, RoutingView } from '../../routing/view.js';
+
+export interface PendingTransfer {
+  readonly requestId: string;
+  readonly from: AgentId;
+  readonly to: AgentId;
+  readonly expiresAt: number;
+}
+
+export interface DeskSession {
+  readonly sessionId: SessionId;
+  readonly customerId: CustomerId;
+  readonly channel: string;
+  readonly vip: boolean;
+  readonly status: 'queued' | 'assigned';
+  readonly owner?: AgentId;
+  readonly coAgents: readonly AgentId[];
+  readonly since: number;
+  readonly pendingTransfer?: PendingTransfer;
+}
+
+export interface Group {
+  readonly id: GroupId;
+  readonly name: string;
+}
+
+export interface DeskState extends RoutingView {
+  readonly groups: IMap<GroupId, Group>;
+  /** Queued and assigned sessions; an ended session leaves the desk. */
+  readonly sessions: IMap<SessionId, DeskSession>;
+  /** A customer has at most one session at the desk at a time. */
+  readonly activeByCustomer: IMap<CustomerId, SessionId>;
+  readonly queue: Queue;
+  /** Last contacts by time, so contacts older than the sticky window can be dropped. */
+  readonly contactsByTime: BTree<readonly [number, CustomerId], true>;
+  /** Counts assignments and queue entries: the order of round robin, ties and the queue. */
+  readonly seq: number;
+}
+
+const compareContacts = (a: readonly [number, string], b: readonly [number, string]) =>
+  a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+
+export const initialDeskState = (settings: RoutingSettings = DEFAULT_ROUTING_SETTINGS): DeskState => ({
+  settings,
+  agents: IMap(),
+  pools: buildPools(strategyFor(settings.baseMode), [], settings.adminsExcluded),
+  groupPresence: IMap(),
+  channelRules: IMap<string, ChannelRule>(),
+  pins: IMap(),
+  blacklist: ISet(),
+  lastContact: IMap<CustomerId, LastContact>(),
+  groups: IMap(),
+  sessions: IMap(),
+  activeByCustomer: IMap(),
+  queue: emptyQueue({ order: settings.queueOrder, vipFirst: settings.vipFirst }),
+  contactsByTime: new BTree<readonly [number, CustomerId], true>(undefined, compareContacts),
+  seq: 0,
+});
+
+/** R6 "is any of them online": an agent counts while it is working, not offline, and not an excluded admin. */
+const isPresentFor = (agent: Agent, adminsExcluded: boolean) =>
+  isWorking(agent) && agent.status !== 'offline' && !(adminsExcluded && agent.role === 'admin');
+
+const movePresence = (presence: IMap<GroupId, number>, agent: Agent | undefined, delta: number, adminsExcluded: boolean) => {
+  if (agent === undefined || !isPresentFor(agent, adminsExcluded)) return presence;
+  let next = presence;
+  for (const g of agent.groups) next = next.set(g, (next.get(g) ?? 0) + delta);
+  return next;
+};
+
+/** The smallest pass in the shop's weighted pool: the desk's virtual time. */
+const virtualPass = (state: DeskState): number | undefined => {
+  const pool = state.pools.shop;
+  if (state.settings.baseMode !== 'weighted' || pool.kind !== 'ordered') return undefined;
+  const first = pool.tree.minKey();
+  return first === undefined ? undefined : (first[0] as number);
+};
+
+/**
+ * Replaces an agent's record and keeps the pools and the group presence counts in
+ * step. An agent that becomes eligible again in weighted mode restarts from the
+ * desk's virtual time, so it is not flooded to catch up.
+ */
+export const putAgent = (state: DeskState, next: Agent): DeskState => {
+  const before = state.agents.get(next.id);
+  const { adminsExcluded } = state.settings;
+  let after = next;
+  const rejoins = canTakeNewSession(next, adminsExcluded) && (before === undefined || !canTakeNewSession(before, adminsExcluded));
+  const now = rejoins ? virtualPass(state) : undefined;
+  if (now !== undefined && next.pass < now) after = { ...next, pass: now };
+  const presence = movePresence(movePresence(state.groupPresence, before, -1, adminsExcluded), after, 1, adminsExcluded);
+  return {
+    ...state,
+    agents: state.agents.set(after.id, after),
+    pools: placeAgent(state.pools, before, after, adminsExcluded),
+    groupPresence: presence,
+  };
+};
+
+export const updateAgent = (state: DeskState, id: AgentId, recipe: (draft: { -readonly [K in keyof Agent]: Agent[K] }) => void): DeskState => {
+  const agent = state.agents.get(id);
+  return agent === undefined ? state : putAgent(state, produce(agent, recipe));
+};
+
+/** Pools and presence counts recomputed from scratch (base mode or admin exclusion changed). */
+export const reindex = (state: DeskState): DeskState => {
+  const { baseMode, adminsExcluded } = state.settings;
+  let presence = IMap<GroupId, number>();
+  for (const agent of state.agents.values()) presence = movePresence(presence, agent, 1, adminsExcluded);
+  return { ...state, pools: buildPools(strategyFor(baseMode), state.agents.values(), adminsExcluded), groupPresence: presence };
+};
+
+/** Records who served a customer last (R1), dropping contacts older than the sticky window. */
+export const rememberContact = (state: DeskState, customerId: CustomerId, agentId: AgentId, at: number): DeskState => {
+  const windowStart = at - state.settings.stickyWindowDays * 86_400_000;
+  let contacts = state.contactsByTime;
+  let lastContact = state.lastContact;
+  const previous = lastContact.get(customerId);
+  if (previous !== undefined) contacts = contacts.without([previous.at, customerId]);
+  for (let oldest = contacts.minKey(); oldest !== undefined && oldest[0] < windowStart; oldest = contacts.minKey()) {
+    contacts = contacts.without(oldest);
+    lastContact = lastContact.delete(oldest[1]);
+  }
+  return {
+    ...state,
+    lastContact: lastContact.set(customerId, { agentId, at }),
+    contactsByTime: contacts.with([at, customerId], true, true),
+  };
+};
