@@ -59,12 +59,17 @@ export const DEFAULT_ROUTING_SETTINGS: RoutingSettings = {
 const pipelineCodec = new t.Type<readonly PipelineStep[], readonly PipelineStep[], unknown>(
   'Pipeline',
   (u): u is readonly PipelineStep[] =>
-    Array.isArray(u) && u.every((s) => (PIPELINE_STEPS as readonly unknown[]).includes(s)) && new Set(u).size === u.length,
+    Array.isArray(u) &&
+    u.every((s) => (PIPELINE_STEPS as readonly unknown[]).includes(s)) &&
+    new Set(u).size === u.length &&
+    u.includes('base-mode'),
   (u, c) => {
     if (!Array.isArray(u)) return t.failure(u, c, 'must be a list of pipeline steps');
     const unknown = u.filter((s) => !(PIPELINE_STEPS as readonly unknown[]).includes(s));
     if (unknown.length > 0) return t.failure(u, c, `unknown steps ${JSON.stringify(unknown)}; steps are ${PIPELINE_STEPS.join(', ')}`);
     if (new Set(u).size !== u.length) return t.failure(u, c, 'a step appears twice');
+    // Without the base mode, sessions would queue while agents sit free: the queue is the last resort only.
+    if (!u.includes('base-mode')) return t.failure(u, c, 'the pipeline must include base-mode');
     return t.success(u as PipelineStep[]);
   },
   t.identity,

@@ -7,19 +7,13 @@ import type { DeskCommand } from '../domain/desk/deskCommands.js';
 
 type DataOf<T extends DeskCommand['type']> = Extract<DeskCommand, { type: T }>['data'];
 
-export interface DeskInput<T extends DeskCommand['type'] = DeskCommand['type']> {
-  readonly type: T;
-  readonly shopId: string;
-  readonly actor: Actor;
-  readonly data: DataOf<T>;
-}
+/** A command input for the desk; without a type argument, the union of all of them. */
+export type DeskInput<T extends DeskCommand['type'] = DeskCommand['type']> = T extends DeskCommand['type']
+  ? { readonly type: T; readonly shopId: string; readonly actor: Actor; readonly data: DataOf<T> }
+  : never;
 
-export const deskInput = <T extends DeskCommand['type']>(shopId: string, actor: Actor, type: T, data: DataOf<T>): DeskInput<T> => ({
-  type,
-  shopId,
-  actor,
-  data,
-});
+export const deskInput = <T extends DeskCommand['type']>(shopId: string, actor: Actor, type: T, data: DataOf<T>): DeskInput<T> =>
+  ({ type, shopId, actor, data }) as DeskInput<T>;
 
 /** Inputs for one shop, sent as `actor` (the system by default). */
 export const desk = (shopId: string, actor: Actor = { kind: 'system' }) => {

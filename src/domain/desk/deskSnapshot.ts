@@ -1,16 +1,18 @@
 /**
  * The desk's snapshot: its logical content as plain JSON. The indexes (pools,
  * presence counts, queue lanes, the contacts-by-time tree) are derived, so they
- * are rebuilt on load rather than stored; a restored desk decides exactly as the
- * folded one would.
+ * are rebuilt on load rather than stored, except the order of the random pools,
+ * which a uniform pick by position depends on. A restored desk decides exactly as
+ * the folded one would.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { Map as IMap, Set as ISet } from 'immutable';
+import { List, Map as IMap, Set as ISet } from 'immutable';
 import * as t from 'io-ts';
 import type { ValidationError } from '../errors.js';
 import { agentIdCodec, customerIdCodec, groupIdCodec, sessionIdCodec } from '../ids.js';
 import { decodeWith, nonEmptyString, nonNegativeInt, struct, timestamp } from '../validation.js';
 import type { Agent } from '../../routing/model.js';
+import { poolHas, poolSize, type Pool, type Pools } from '../../routing/pools.js';
 import { emptyQueue, enqueue, type QueueEntry } from '../../routing/queue.js';
 import { routingSettingsCodec } from '../../routing/settings.js';
 import type { ChannelRule } from '../../routing/view.js';
@@ -76,6 +78,8 @@ const snapshotCodec = struct('DeskSnapshot', {
   blacklist: t.readonlyArray(customerIdCodec),
   lastContact: t.readonlyArray(t.tuple([customerIdCodec, agentIdCodec, timestamp])),
   seq: nonNegativeInt,
+  /** Random mode picks by position, so the members' order is part of the state (see restoreRandomOrder). */
+  randomOrder: t.union([t.null, struct('RandomOrder', { shop: t.readonlyArray(agentIdCodec), groups: t.readonlyArray(t.tuple([groupIdCodec, t.readonlyArray(agentIdCodec)])) })]),
 });
 
 type DeskSnapshot = t.TypeOf<typeof snapshotCodec>;
@@ -91,7 +95,39 @@ export const encodeDesk = (state: DeskState): DeskSnapshot => ({
   blacklist: [...state.blacklist.values()],
   lastContact: [...state.lastContact.entries()].map(([customer, c]) => [customer, c.agentId, c.at] as [string, string, number]),
   seq: state.seq,
+  randomOrder: randomOrderOf(state.pools),
 });
+
+const membersOf = (pool: Pool): string[] => (pool.kind === 'random' ? [...pool.members] : []);
+
+const randomOrderOf = (pools: Pools): DeskSnapshot['randomOrder'] =>
+  pools.strategy.kind !== 'random'
+    ? null
+    : {
+        shop: membersOf(pools.shop),
+        groups: [...pools.groups.entries()]
+          .filter(([, pool]) => poolSize(pool) > 0)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([g, pool]) => [g, membersOf(pool)] as [string, string[]]),
+      };
+
+const randomPool = (members: readonly string[]): Pool => ({
+  kind: 'random',
+  members: List(members),
+  positions: IMap(members.map((id, i) => [id, i] as const)),
+});
+
+const sameMembers = (a: readonly string[], pool: Pool | undefined) =>
+  pool !== undefined && poolSize(pool) === a.length && a.every((id) => poolHas(pool, id));
+
+/** Puts the random pools back in their saved order, when the saved members are the eligible ones. */
+const restoreRandomOrder = (state: DeskState, order: DeskSnapshot['randomOrder']): DeskState => {
+  const { pools } = state;
+  if (order === null || pools.strategy.kind !== 'random' || !sameMembers(order.shop, pools.shop)) return state;
+  let groups = pools.groups;
+  for (const [g, members] of order.groups) if (sameMembers(members, groups.get(g))) groups = groups.set(g, randomPool(members));
+  return { ...state, pools: { ...pools, shop: randomPool(order.shop), groups } };
+};
 
 const restore = (s: DeskSnapshot): DeskState => {
   const start = initialDeskState(s.settings);
@@ -100,7 +136,7 @@ const restore = (s: DeskSnapshot): DeskState => {
   let contacts = start.contactsByTime;
   for (const [customer, , at] of s.lastContact) contacts = contacts.with([at, customer], true, true);
   const sessions = IMap(s.sessions.map((x) => [x.sessionId, x as DeskSession] as const));
-  return reindex({
+  const restored = reindex({
     ...start,
     agents: IMap(s.agents.map((a) => [a.id, a as Agent] as const)),
     groups: IMap(s.groups.map((g) => [g.id, g] as const)),
@@ -114,6 +150,7 @@ const restore = (s: DeskSnapshot): DeskState => {
     contactsByTime: contacts,
     seq: s.seq,
   });
+  return restoreRandomOrder(restored, s.randomOrder);
 };
 
 const decodeSnapshot = decodeWith(snapshotCodec, 'desk snapshot');

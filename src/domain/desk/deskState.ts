@@ -14,7 +14,7 @@ import { Map as IMap, Set as ISet } from 'immutable';
 import { BTree } from '../btree.js';
 import type { AgentId, CustomerId, GroupId, SessionId } from '../ids.js';
 import { canTakeNewSession, isWorking, type Agent } from '../../routing/model.js';
-import { buildPools, placeAgent, type Pools } from '../../routing/pools.js';
+import { buildPools, placeAgent } from '../../routing/pools.js';
 import { emptyQueue, type Queue } from '../../routing/queue.js';
 import { DEFAULT_ROUTING_SETTINGS, type RoutingSettings } from '../../routing/settings.js';
 import { strategyFor } from '../../routing/strategies/index.js';

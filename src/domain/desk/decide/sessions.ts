@@ -89,7 +89,9 @@ export const pickFromQueue = (c: DeskCommandOf<'PickFromQueue'>, state: DeskStat
   const entry = state.queue.entries.get(c.data.sessionId);
   if (entry === undefined) return E.left(domainError('queue.not-queued', `session ${c.data.sessionId} is not in the queue`));
   if (!canBeHandedSessions(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
-  if (agent.right.role !== 'admin' && !canServe(entry, agent.right)) {
+  // A session waiting for one agent by name (R7 pin, R8 choice) is that agent's alone, even for admins.
+  const waitsForAnother = entry.target.kind === 'agent' && entry.target.agentId !== agent.right.id;
+  if (waitsForAnother || (agent.right.role !== 'admin' && !canServe(entry, agent.right))) {
     return E.left(domainError('queue.not-visible', `session ${entry.sessionId} waits in a lane agent ${agent.right.id} does not see`));
   }
   const { sessionId, customerId, channel, vip } = entry;

@@ -1,0 +1,116 @@
+/**
+ * The routing invariants, checked on a desk state and on the events that led to
+ * it. Shared by the property tests (random command sequences), the two-engine
+ * test and the many-writers tests of the durable stores.
+ */
+import { expect } from 'vitest';
+import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';
+import { evolveDesk } from '../../../src/domain/desk/deskEvolve.js';
+import type { DeskState } from '../../../src/domain/desk/deskState.js';
+import { canTakeNewSession, isWorking } from '../../../src/routing/model.js';
+import { drawsFromSeed } from '../../../src/domain/seededDraws.js';
+import { pickFrom, poolHas, poolSize } from '../../../src/routing/pools.js';
+import { lanesOf, lanesServedBy } from '../../../src/routing/queue.js';
+
+/** Assignments made by the desk itself (as opposed to a person's explicit act). */
+export const AUTOMATIC = new Set(['customer-pin', 'customer-choice', 'channel-pin', 'sticky', 'base-mode', 'queue']);
+
+/** What the event history tells about sessions, to check that none is lost. */
+export interface History {
+  readonly opened: Set<string>;
+  readonly ended: Set<string>;
+  /** Sessions that arrived while their customer was pinned: the agent they may only go to. */
+  readonly pinnedTo: Map<string, string>;
+}
+
+export const emptyHistory = (): History => ({ opened: new Set(), ended: new Set(), pinnedTo: new Map() });
+
+/**
+ * Folds events into a state one by one, checking before each event what must hold
+ * when it happens: an automatic assignment goes to an agent under max; a pinned
+ * customer's session goes to its agent only.
+ */
+export const applyChecked = (state: DeskState, events: readonly DeskEvent[], history: History): DeskState => {
+  let current = state;
+  for (const event of events) {
+    if (event.type === 'SessionAssigned') {
+      const { sessionId, agentId, via } = event.data;
+      const agent = current.agents.get(agentId);
+      expect(agent, `assigned to unknown agent ${agentId}`).toBeDefined();
+      if (AUTOMATIC.has(via)) {
+        expect(agent!.load, `auto-assignment (${via}) of ${sessionId} to ${agentId} at max`).toBeLessThan(agent!.maxSessions);
+        expect(agent!.status).toBe('online');
+      }
+      if (via === 'customer-pin') history.pinnedTo.set(sessionId, agentId);
+      const pinned = history.pinnedTo.get(sessionId);
+      if (pinned !== undefined) expect(agentId, `pinned session ${sessionId} given to another agent`).toBe(pinned);
+      if (via !== 'queue' && via !== 'manual-pick') history.opened.add(sessionId);
+    }
+    if (event.type === 'SessionQueued') {
+      history.opened.add(event.data.sessionId);
+      if (event.data.via === 'customer-pin' && event.data.target.kind === 'agent') history.pinnedTo.set(event.data.sessionId, event.data.target.agentId);
+    }
+    if (event.type === 'SessionEnded') history.ended.add(event.data.sessionId);
+    current = evolveDesk(current, event);
+  }
+  return current;
+};
+
+/** The invariants of a desk at rest. */
+export const checkDesk = (state: DeskState, history?: History): void => {
+  // Each agent's load is the number of sessions it is in; a session has one owner, never also a co-agent.
+  const load = new Map<string, number>();
+  for (const session of state.sessions.values()) {
+    if (session.status === 'queued') {
+      expect(session.owner).toBeUndefined();
+      expect(state.queue.entries.has(session.sessionId), `queued session ${session.sessionId} missing from the queue`).toBe(true);
+      continue;
+    }
+    expect(session.owner, `assigned session ${session.sessionId} without an owner`).toBeDefined();
+    expect(session.coAgents).not.toContain(session.owner);
+    expect(new Set(session.coAgents).size).toBe(session.coAgents.length);
+    for (const id of [session.owner!, ...session.coAgents]) load.set(id, (load.get(id) ?? 0) + 1);
+    expect(state.queue.entries.has(session.sessionId)).toBe(false);
+  }
+  for (const agent of state.agents.values()) expect(agent.load, `load of ${agent.id}`).toBe(load.get(agent.id) ?? 0);
+  expect(state.queue.entries.size).toBe([...state.sessions.values()].filter((s) => s.status === 'queued').length);
+  // One session per customer at the desk, and the index agrees.
+  expect(state.activeByCustomer.size).toBe(state.sessions.size);
+  for (const [customer, sessionId] of state.activeByCustomer) expect(state.sessions.get(sessionId)?.customerId).toBe(customer);
+
+  // The pools hold exactly the agents that can take a new session.
+  const { adminsExcluded } = state.settings;
+  const eligible = [...state.agents.values()].filter((a) => canTakeNewSession(a, adminsExcluded));
+  expect(poolSize(state.pools.shop)).toBe(eligible.length);
+  for (const agent of eligible) {
+    expect(poolHas(state.pools.shop, agent.id)).toBe(true);
+    for (const g of agent.groups) expect(poolHas(state.pools.groups.get(g)!, agent.id)).toBe(true);
+  }
+
+  // The pool's pick is the best eligible agent by the strategy's own order (the index is up to date).
+  const { strategy } = state.pools;
+  if (strategy.kind === 'ordered' && eligible.length > 0) {
+    const best = eligible.reduce((a, b) => (strategy.compare(strategy.key(a), strategy.key(b)) <= 0 ? a : b));
+    expect(pickFrom(state.pools.shop, drawsFromSeed(0))).toBe(best.id);
+  }
+
+  // Work-conserving: nothing waits that an agent with a free slot could serve (except slots an agent
+  // kept free by taking fewer than offered when coming online, R11, which the generators do not do).
+  for (const entry of state.queue.entries.values()) {
+    const lanes = new Set(lanesOf(entry.target));
+    for (const agent of state.agents.values()) {
+      if (!(isWorking(agent) && agent.status === 'online' && agent.load < agent.maxSessions)) continue;
+      const shared = !(adminsExcluded && agent.role === 'admin');
+      const serves = lanesServedBy(agent, shared).some((lane) => lanes.has(lane));
+      expect(serves, `session ${entry.sessionId} waits while ${agent.id} has a free slot`).toBe(false);
+    }
+  }
+
+  if (history !== undefined) {
+    // Never lost: every session that reached the desk is at the desk or ended, not both.
+    for (const id of history.opened) {
+      const here = state.sessions.has(id);
+      expect(here !== history.ended.has(id), `session ${id} is ${here ? 'both at the desk and ended' : 'lost'}`).toBe(true);
+    }
+  }
+};
