@@ -7,12 +7,16 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { markdownTable } from 'markdown-table';
 import { kernelBench } from './kernel.bench.js';
+import { routingBench } from './routing.bench.js';
+import { sqliteBench } from './sqlite.bench.js';
 import { formatRate, type Figure } from './lib/measure.js';
 
 type Suite = (options: { quick: boolean }) => Promise<Figure[]>;
 
 const suites: Record<string, Suite> = {
   kernel: kernelBench,
+  routing: routingBench,
+  sqlite: sqliteBench,
 };
 
 const { values } = parseArgs({

@@ -60,3 +60,28 @@ export type { VirtualClock } from './runtime/virtualClock.js';
 export { randomUuid, seededRandom, unseededRandom } from './runtime/seededRandom.js';
 export type { RetryPolicy } from './runtime/backoff.js';
 export { defaultRetryPolicy } from './runtime/backoff.js';
+
+// The desk: sessions routing (agents, presence, capacity, queue, transfers).
+export { deskModule, routingStream } from './domain/desk/deskModule.js';
+export type { DeskCommand, DeskCommandType } from './domain/desk/deskCommands.js';
+export type { DeskEvent, DeskEventType, EndReason, SessionStats } from './domain/desk/deskEvents.js';
+export type { DeskSession, DeskState, Group, PendingTransfer } from './domain/desk/deskState.js';
+export { encodeDesk, decodeDesk } from './domain/desk/deskSnapshot.js';
+export type { Agent, AgentLifecycle, AgentRole, AgentStatus, BaseMode, QueueTarget, RoutingRequest } from './routing/model.js';
+export { canTakeNewSession, isOverCapacity } from './routing/model.js';
+export type { PipelineStep, RoutingSettings, RoutingSettingsPatch } from './routing/settings.js';
+export { DEFAULT_ROUTING_SETTINGS, PIPELINE_STEPS } from './routing/settings.js';
+export { route, pickInGroup } from './routing/pipeline.js';
+export type { RouteDecision, AssignVia } from './routing/decision.js';
+export { smartSwitch } from './routing/smartSwitch.js';
+export type { SwitchCandidate } from './routing/smartSwitch.js';
+export { efficiencyFactor, weightOf } from './routing/strategies/weighted.js';
+export { agentBoard, boardRows } from './projections/agentBoard.js';
+export type { AgentBoard, BoardRow } from './projections/agentBoard.js';
+export { queueView, visibleQueue, waitingIn } from './projections/queueView.js';
+export type { QueueView, WaitingSession } from './projections/queueView.js';
+export { runProjection } from './runtime/projectionRunner.js';
+export type { DurableProjection, RunningProjection, RunProjectionOptions } from './runtime/projectionRunner.js';
+export type { ProjectionCheckpoint, ProjectionStateStore } from './adapters/projectionStateStore.js';
+export { createInMemoryProjectionStateStore } from './adapters/projectionStateStore.js';
+export type { Timer } from './domain/module.js';

@@ -39,7 +39,10 @@ export const startPollingSubscription = (source: SubscriptionSource, options: Su
       for (const event of page.right) {
         if (stopping) return E.right(undefined);
         try {
-          await options.handler(event);
+          // Await only what needs it: a synchronous handler takes a whole page in one turn,
+          // so a subscription keeps up with a writer appending in a tight loop.
+          const handled = options.handler(event);
+          if (handled !== undefined) await handled;
         } catch (cause) {
           return E.left(storeFailure(`subscription handler at position ${event.globalPosition}`, cause));
         }

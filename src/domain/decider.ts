@@ -17,6 +17,13 @@ export interface Decider<S, C, E extends DomainEvent> {
   readonly initialState: () => S;
   readonly decide: (command: C, state: S) => Either<DomainError, readonly E[]>;
   readonly evolve: (state: S, event: E) => S;
+  /**
+   * Optional: decide, and hand back the state after the events too. A decider that
+   * folds its own events while deciding (a cascade: an end frees a slot that takes
+   * the next queued session) already has that state; the engine then does not fold
+   * the events a second time. It must equal folding `events` into `state` with evolve.
+   */
+  readonly decideAndFold?: (command: C, state: S) => Either<DomainError, { readonly events: readonly E[]; readonly state: S }>;
 }
 
 /** Folds events into a state, starting from `state`. */

@@ -21,8 +21,12 @@ export interface EventDefinition<D> {
 export interface SnapshotPolicy<S> {
   /** Bumped when the snapshot's shape changes; a snapshot of another version is ignored and the stream is folded. */
   readonly schemaVersion: number;
-  /** Save a snapshot once this many events have been appended since the last one. */
-  readonly every: number;
+  /**
+   * Save a snapshot once this many events have been appended since the last one. A
+   * function of the state lets a large state be saved less often, so the cost of
+   * saving, spread over the events between snapshots, stays flat.
+   */
+  readonly every: number | ((state: S) => number);
   readonly encode: (state: S) => unknown;
   readonly decode: (encoded: unknown) => Either<ValidationError, S>;
 }

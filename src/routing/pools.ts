@@ -12,11 +12,10 @@ import type { AgentId, GroupId } from '../domain/ids.js';
 import { canTakeNewSession, type Agent } from './model.js';
 import type { OrderKey, OrderedStrategy, Strategy } from './strategies/strategy.js';
 
+/** Ordered by the strategy's key; a member is found (and removed) by the key of its record. */
 export interface OrderedPool {
   readonly kind: 'ordered';
   readonly tree: BTree<OrderKey, AgentId>;
-  /** Each member's current key, to remove it when it changes. */
-  readonly keys: IMap<AgentId, OrderKey>;
 }
 
 export interface RandomPool {
@@ -35,16 +34,15 @@ export interface Pools {
 
 const emptyPool = (strategy: Strategy): Pool =>
   strategy.kind === 'ordered'
-    ? { kind: 'ordered', tree: new BTree<OrderKey, AgentId>(undefined, strategy.compare), keys: IMap() }
+    ? { kind: 'ordered', tree: new BTree<OrderKey, AgentId>(undefined, strategy.compare) }
     : { kind: 'random', members: List(), positions: IMap() };
 
 export const emptyPools = (strategy: Strategy): Pools => ({ strategy, shop: emptyPool(strategy), groups: IMap() });
 
-const without = (pool: Pool, id: AgentId): Pool => {
-  if (pool.kind === 'ordered') {
-    const key = pool.keys.get(id);
-    return key === undefined ? pool : { kind: 'ordered', tree: pool.tree.without(key), keys: pool.keys.delete(id) };
-  }
+/** Removes an agent, given the record it was placed with (its key is computed from that record). */
+const without = (pool: Pool, agent: Agent, strategy: Strategy): Pool => {
+  if (pool.kind === 'ordered') return { kind: 'ordered', tree: pool.tree.without((strategy as OrderedStrategy).key(agent)) };
+  const id = agent.id;
   const at = pool.positions.get(id);
   if (at === undefined) return pool;
   // Swap the last member into the hole: O(log32 n), order does not matter for a uniform pick.
@@ -57,8 +55,7 @@ const without = (pool: Pool, id: AgentId): Pool => {
 
 const withAgent = (pool: Pool, agent: Agent, strategy: Strategy): Pool => {
   if (pool.kind === 'ordered') {
-    const key = (strategy as OrderedStrategy).key(agent);
-    return { kind: 'ordered', tree: pool.tree.with(key, agent.id, true), keys: pool.keys.set(agent.id, key) };
+    return { kind: 'ordered', tree: pool.tree.with((strategy as OrderedStrategy).key(agent), agent.id, true) };
   }
   return { kind: 'random', members: pool.members.push(agent.id), positions: pool.positions.set(agent.id, pool.members.size) };
 };
@@ -74,8 +71,8 @@ export const placeAgent = (pools: Pools, before: Agent | undefined, after: Agent
   const { strategy } = pools;
   let { shop, groups } = pools;
   if (before !== undefined && canTakeNewSession(before, adminsExcluded)) {
-    shop = without(shop, before.id);
-    for (const g of before.groups) groups = updateGroup(groups, g, (p) => without(p, before.id), strategy);
+    shop = without(shop, before, strategy);
+    for (const g of before.groups) groups = updateGroup(groups, g, (p) => without(p, before, strategy), strategy);
   }
   if (after !== undefined && canTakeNewSession(after, adminsExcluded)) {
     shop = withAgent(shop, after, strategy);
@@ -93,8 +90,9 @@ export const buildPools = (strategy: Strategy, agents: Iterable<Agent>, adminsEx
 
 export const poolSize = (pool: Pool): number => (pool.kind === 'ordered' ? pool.tree.size : pool.members.size);
 
-export const poolHas = (pool: Pool, id: AgentId): boolean =>
-  pool.kind === 'ordered' ? pool.keys.has(id) : pool.positions.has(id);
+/** Whether the agent, as this record, is in the pool. */
+export const poolHas = (pool: Pool, agent: Agent, strategy: Strategy): boolean =>
+  pool.kind === 'ordered' ? pool.tree.get((strategy as OrderedStrategy).key(agent)) === agent.id : pool.positions.has(agent.id);
 
 /** The pool's pick: the smallest key, or a uniform draw. */
 export const pickFrom = (pool: Pool, draws: Draws): AgentId | undefined => {
@@ -134,6 +132,6 @@ export const pickFromUnion = (pools: readonly Pool[], strategy: Strategy, draws:
     while (index >= poolSize(nonEmpty[at] as Pool)) index -= poolSize(nonEmpty[at++] as Pool);
     const pool = nonEmpty[at] as RandomPool;
     const id = pool.members.get(index) as AgentId;
-    if (!nonEmpty.slice(0, at).some((earlier) => poolHas(earlier, id))) return id;
+    if (!nonEmpty.slice(0, at).some((earlier) => earlier.kind === 'random' && earlier.positions.has(id))) return id;
   }
 };

@@ -56,6 +56,17 @@ export interface CommandHandler {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The decision and the state after it, folding the events here when the decider does not hand it back. */
+const decideAndFold = (module: AnyModule, command: Command, state: unknown): E.Either<KefuError, { events: readonly DomainEvent[]; state: unknown }> => {
+  const { decider } = module;
+  if (decider.decideAndFold !== undefined) return decider.decideAndFold(command, state) as E.Either<KefuError, { events: readonly DomainEvent[]; state: unknown }>;
+  const decided = decider.decide(command, state) as E.Either<KefuError, readonly DomainEvent[]>;
+  if (E.isLeft(decided)) return decided;
+  let next = state;
+  for (const event of decided.right) next = decider.evolve(next, event);
+  return E.right({ events: decided.right, state: next });
+};
+
 export const createCommandHandler = (options: CommandHandlerOptions): CommandHandler => {
   const { store, registry, random } = options;
   const retry = options.retry ?? defaultRetryPolicy;
@@ -88,8 +99,12 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     return { loaded: await loader.loadCold(module, stream), fresh: true };
   };
 
-  const snapshotDue = (module: AnyModule, entry: StreamState) =>
-    module.snapshot !== undefined && entry.version - entry.snapshotVersion >= module.snapshot.every;
+  const snapshotDue = (module: AnyModule, entry: StreamState) => {
+    const policy = module.snapshot;
+    if (policy === undefined) return false;
+    const every = typeof policy.every === 'number' ? policy.every : policy.every(entry.state);
+    return entry.version - entry.snapshotVersion >= every;
+  };
 
   const saveSnapshot = async (module: AnyModule, stream: string, entry: StreamState): Promise<StreamState> => {
     const policy = module.snapshot;
@@ -126,8 +141,8 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     }
 
     for (let attempt = 1; ; ) {
-      const decided = module.decider.decide(command, entry.state) as E.Either<KefuError, readonly DomainEvent[]>;
-      const refusedOrIdle = E.isLeft(decided) || decided.right.length === 0;
+      const decided = decideAndFold(module, command, entry.state);
+      const refusedOrIdle = E.isLeft(decided) || decided.right.events.length === 0;
       if (refusedOrIdle && !fresh) {
         const caughtUp = await loader.catchUp(module, stream, entry);
         if (E.isLeft(caughtUp)) return caughtUp;
@@ -139,17 +154,15 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         }
       }
       if (E.isLeft(decided)) return decided;
-      if (decided.right.length === 0) return E.right({ stream, decided: [], events: [], version: entry.version });
+      if (decided.right.events.length === 0) return E.right({ stream, decided: [], events: [], version: entry.version });
 
       const expected = pinned ?? entry.version;
-      const appended = await store.append(stream, toAppend(command, decided.right), expected);
+      const appended = await store.append(stream, toAppend(command, decided.right.events), expected);
       if (E.isRight(appended)) {
-        let state = entry.state;
-        for (const event of decided.right) state = module.decider.evolve(state, event);
-        const written: StreamState = { state, version: appended.right.nextVersion, snapshotVersion: entry.snapshotVersion };
+        const written: StreamState = { state: decided.right.state, version: appended.right.nextVersion, snapshotVersion: entry.snapshotVersion };
         const next = snapshotDue(module, written) ? await saveSnapshot(module, stream, written) : written;
         cache.set(stream, next);
-        return E.right({ stream, decided: decided.right, events: appended.right.events, version: next.version });
+        return E.right({ stream, decided: decided.right.events, events: appended.right.events, version: next.version });
       }
       const failure = appended.left;
       if (failure._tag !== 'ConcurrencyConflict') return appended;

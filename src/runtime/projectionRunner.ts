@@ -89,14 +89,15 @@ export const runProjection = async <S>(
     after: position,
     ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-    handler: async (recorded) => {
+    handler: (recorded) => {
       const decoded = options.registry.decodeEvent(recorded);
       // A handler failure stops the subscription; the message names the event and the field.
       if (E.isLeft(decoded)) throw new Error(decoded.left.issues.map((i) => `${decoded.left.source} ${i.path}: ${i.reason}`).join('; '));
       state = projection.apply(state, { ...recorded, data: decoded.right.data } as ProjectedEvent);
       position = recorded.globalPosition;
-      if (position - savedPosition >= saveEvery) await save();
       wake();
+      // Only a save makes the subscription wait; folding stays synchronous.
+      return position - savedPosition >= saveEvery ? save() : undefined;
     },
     onCaughtUp: () => {
       void save().then(wake, () => undefined);

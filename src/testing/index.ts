@@ -4,3 +4,5 @@ export { scenario } from './scenario.js';
 export type { Then } from './scenario.js';
 export { counterModule } from './counterModule.js';
 export type { CounterCommand, CounterEvent, CounterState } from './counterModule.js';
+export { desk, deskInput } from './deskInputs.js';
+export type { DeskInput } from './deskInputs.js';

@@ -116,17 +116,19 @@ describe('R3 round robin', () => {
 });
 
 describe('R4 weighted capability', () => {
-  it('converges to shares proportional to the weights, within two sessions per agent', () => {
+  // Stride scheduling's error against the ideal share is bounded by about one pick per
+  // agent competing (Waldspurger & Weihl, 1995), whatever the number of arrivals.
+  it('converges to shares proportional to the weights, within one session per competing agent', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 2, maxLength: 6 }), fc.integer({ min: 100, max: 1500 }), (capabilities, arrivals) => {
         const { state, counts } = arrive(deskWith('weighted', capabilities.map((c) => [c, 100_000] as const)), arrivals);
         const weights = [...state.agents.values()].map((a) => [a.id, weightOf(a)] as const);
         const total = weights.reduce((s, [, w]) => s + w, 0);
-        for (const [id, w] of weights) expect(Math.abs((counts.get(id) ?? 0) - (arrivals * w) / total)).toBeLessThanOrEqual(2);
+        for (const [id, w] of weights) expect(Math.abs((counts.get(id) ?? 0) - (arrivals * w) / total)).toBeLessThanOrEqual(weights.length);
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
-  });
+  }, 120_000);
 
   it('does not flood an agent coming back online: it restarts from the desk\'s virtual time', () => {
     let state = deskWith('weighted', [

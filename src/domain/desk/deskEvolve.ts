@@ -7,18 +7,16 @@ import type { DeskEvent, DeskEventOf } from './deskEvents.js';
 import { putAgent, rememberContact, reindex, updateAgent, type DeskSession, type DeskState } from './deskState.js';
 
 const changeLoad = (state: DeskState, agentId: AgentId, delta: number): DeskState =>
-  updateAgent(state, agentId, (a) => {
-    a.load = Math.max(0, a.load + delta);
-  });
+  updateAgent(state, agentId, (a) => ({ load: Math.max(0, a.load + delta) }));
 
 const assigned = (state: DeskState, e: DeskEventOf<'SessionAssigned'>['data']): DeskState => {
   const seq = state.seq + 1;
-  let next = updateAgent({ ...state, queue: dequeue(state.queue, e.sessionId) }, e.agentId, (a) => {
-    a.load += 1;
-    a.lastAssignedSeq = seq;
-    // Stride scheduling: the picked agent moves on by 1 / weight (see strategies/weighted.ts).
-    a.pass += 1 / weightOf(a);
-  });
+  // Stride scheduling: the picked agent moves on by 1 / weight (see strategies/weighted.ts).
+  let next = updateAgent({ ...state, queue: dequeue(state.queue, e.sessionId) }, e.agentId, (a) => ({
+    load: a.load + 1,
+    lastAssignedSeq: seq,
+    pass: a.pass + 1 / weightOf(a),
+  }));
   const session: DeskSession = {
     sessionId: e.sessionId,
     customerId: e.customerId,
@@ -70,9 +68,7 @@ const ended = (state: DeskState, e: DeskEventOf<'SessionEnded'>['data']): DeskSt
   for (const agentId of e.agents) next = changeLoad(next, agentId, -1);
   const { stats } = e;
   if (session.owner !== undefined && stats !== undefined) {
-    next = updateAgent(next, session.owner, (a) => {
-      a.efficiency = recordSession(a.efficiency, stats.agentReplied, stats.firstResponseSec);
-    });
+    next = updateAgent(next, session.owner, (a) => ({ efficiency: recordSession(a.efficiency, stats.agentReplied, stats.firstResponseSec) }));
   }
   return next;
 };
@@ -130,34 +126,19 @@ export const evolveDesk = (state: DeskState, event: DeskEvent): DeskState => {
       });
     }
     case 'AgentLifecycleChanged':
-      return updateAgent(state, event.data.agentId, (a) => {
-        a.lifecycle = event.data.lifecycle;
-      });
+      return updateAgent(state, event.data.agentId, () => ({ lifecycle: event.data.lifecycle }));
     case 'AgentEnabledChanged':
-      return updateAgent(state, event.data.agentId, (a) => {
-        a.enabled = event.data.enabled;
-      });
+      return updateAgent(state, event.data.agentId, () => ({ enabled: event.data.enabled }));
     case 'AgentStatusChanged':
-      return updateAgent(state, event.data.agentId, (a) => {
-        a.status = event.data.to;
-        a.statusSince = event.data.at;
-      });
+      return updateAgent(state, event.data.agentId, () => ({ status: event.data.to, statusSince: event.data.at }));
     case 'AgentMaxSessionsChanged':
-      return updateAgent(state, event.data.agentId, (a) => {
-        a.maxSessions = event.data.to;
-      });
+      return updateAgent(state, event.data.agentId, () => ({ maxSessions: event.data.to }));
     case 'AgentCapabilityChanged':
-      return updateAgent(state, event.data.agentId, (a) => {
-        a.capability = event.data.capability;
-      });
+      return updateAgent(state, event.data.agentId, () => ({ capability: event.data.capability }));
     case 'AgentGroupsChanged':
-      return updateAgent(state, event.data.agentId, (a) => {
-        a.groups = event.data.groups;
-      });
+      return updateAgent(state, event.data.agentId, () => ({ groups: event.data.groups }));
     case 'AgentRoleChanged':
-      return updateAgent(state, event.data.agentId, (a) => {
-        a.role = event.data.role;
-      });
+      return updateAgent(state, event.data.agentId, () => ({ role: event.data.role }));
     case 'SessionQueued':
       return queued(state, event.data);
     case 'SessionAssigned':

@@ -5,7 +5,9 @@
  * append with an expected version: a race between two engine processes becomes a
  * version conflict and a retry on fresh state, never an agent above max.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import { defineModule } from '../module.js';
+import { stateAfter } from './decide/emitter.js';
 import { deskCommandCodecs, type DeskCommand } from './deskCommands.js';
 import { decideDesk } from './deskDecide.js';
 import { deskEventDefinitions, type DeskEvent } from './deskEvents.js';
@@ -20,8 +22,20 @@ export const deskModule = defineModule<DeskState, DeskCommand, DeskEvent>({
   commands: deskCommandCodecs,
   events: deskEventDefinitions,
   streamOf: (command) => routingStream(command.meta.shopId),
-  decider: { initialState: () => initialDeskState(), decide: decideDesk, evolve: evolveDesk },
-  snapshot: { schemaVersion: DESK_SNAPSHOT_VERSION, every: 1000, encode: encodeDesk, decode: decodeDesk },
+  decider: {
+    initialState: () => initialDeskState(),
+    decide: decideDesk,
+    evolve: evolveDesk,
+    decideAndFold: (command, state) => E.map((events: readonly DeskEvent[]) => ({ events, state: stateAfter(state, events) }))(decideDesk(command, state)),
+  },
+  snapshot: {
+    schemaVersion: DESK_SNAPSHOT_VERSION,
+    // Saving costs O(state size); waiting twice the state's size in events between saves keeps
+    // that cost below one record per event, and a cold start folds at most that many events.
+    every: (state) => Math.max(1000, 2 * (state.agents.size + state.sessions.size + state.lastContact.size)),
+    encode: encodeDesk,
+    decode: decodeDesk,
+  },
   timers: (event) =>
     event.type === 'TransferRequested'
       ? [{ at: event.data.expiresAt, command: { type: 'ExpireTransfer', data: { sessionId: event.data.sessionId, requestId: event.data.requestId } } }]

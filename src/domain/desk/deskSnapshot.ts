@@ -12,7 +12,7 @@ import type { ValidationError } from '../errors.js';
 import { agentIdCodec, customerIdCodec, groupIdCodec, sessionIdCodec } from '../ids.js';
 import { decodeWith, nonEmptyString, nonNegativeInt, struct, timestamp } from '../validation.js';
 import type { Agent } from '../../routing/model.js';
-import { poolHas, poolSize, type Pool, type Pools } from '../../routing/pools.js';
+import { poolSize, type Pool, type Pools } from '../../routing/pools.js';
 import { emptyQueue, enqueue, type QueueEntry } from '../../routing/queue.js';
 import { routingSettingsCodec } from '../../routing/settings.js';
 import type { ChannelRule } from '../../routing/view.js';
@@ -118,7 +118,7 @@ const randomPool = (members: readonly string[]): Pool => ({
 });
 
 const sameMembers = (a: readonly string[], pool: Pool | undefined) =>
-  pool !== undefined && poolSize(pool) === a.length && a.every((id) => poolHas(pool, id));
+  pool?.kind === 'random' && poolSize(pool) === a.length && a.every((id) => pool.positions.has(id));
 
 /** Puts the random pools back in their saved order, when the saved members are the eligible ones. */
 const restoreRandomOrder = (state: DeskState, order: DeskSnapshot['randomOrder']): DeskState => {

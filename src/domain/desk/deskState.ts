@@ -7,9 +7,7 @@
  *
  * Collections are persistent (immutable.js maps, B+ trees with copy-on-write), so
  * folding an event costs O(log n) of the agents and sessions, never a copy of them.
- * Single records are updated with immer.
  */
-import { produce } from 'immer';
 import { Map as IMap, Set as ISet } from 'immutable';
 import { BTree } from '../btree.js';
 import type { AgentId, CustomerId, GroupId, SessionId } from '../ids.js';
@@ -117,9 +115,14 @@ export const putAgent = (state: DeskState, next: Agent): DeskState => {
   };
 };
 
-export const updateAgent = (state: DeskState, id: AgentId, recipe: (draft: { -readonly [K in keyof Agent]: Agent[K] }) => void): DeskState => {
+/**
+ * Changes some fields of one agent. Agent records are flat and change on every
+ * assignment, so this is a plain spread: cheaper than an immer draft on the
+ * hottest path of the desk.
+ */
+export const updateAgent = (state: DeskState, id: AgentId, change: (agent: Agent) => Partial<Agent>): DeskState => {
   const agent = state.agents.get(id);
-  return agent === undefined ? state : putAgent(state, produce(agent, recipe));
+  return agent === undefined ? state : putAgent(state, { ...agent, ...change(agent) });
 };
 
 /** Pools and presence counts recomputed from scratch (base mode or admin exclusion changed). */

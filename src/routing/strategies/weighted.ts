@@ -3,7 +3,7 @@
  * stride scheduling. Every agent has a pass; the smallest pass is picked, and the
  * picked agent's pass grows by 1 / weight. Over many arrivals each agent's share of
  * the picks converges to weight / sum of weights, with an error of at most about
- * one pick per agent. An agent coming back (online again, or under max again)
+ * one pick per competing agent (Waldspurger & Weihl, 1995). An agent coming back (online again, or under max again)
  * restarts from the desk's current pass, so it is not flooded to catch up.
  *
  * The weight: capability (A4, 0..100) times an efficiency factor built from the

@@ -83,8 +83,8 @@ export const checkDesk = (state: DeskState, history?: History): void => {
   const eligible = [...state.agents.values()].filter((a) => canTakeNewSession(a, adminsExcluded));
   expect(poolSize(state.pools.shop)).toBe(eligible.length);
   for (const agent of eligible) {
-    expect(poolHas(state.pools.shop, agent.id)).toBe(true);
-    for (const g of agent.groups) expect(poolHas(state.pools.groups.get(g)!, agent.id)).toBe(true);
+    expect(poolHas(state.pools.shop, agent, state.pools.strategy)).toBe(true);
+    for (const g of agent.groups) expect(poolHas(state.pools.groups.get(g)!, agent, state.pools.strategy)).toBe(true);
   }
 
   // The pool's pick is the best eligible agent by the strategy's own order (the index is up to date).

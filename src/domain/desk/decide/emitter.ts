@@ -8,6 +8,16 @@ import type { DeskEvent } from '../deskEvents.js';
 import { evolveDesk } from '../deskEvolve.js';
 import type { DeskState } from '../deskState.js';
 
+/**
+ * The state each emitter reached, by the events array it handed out, so that
+ * decideAndFold can return it without folding the events again.
+ */
+const folded = new WeakMap<readonly DeskEvent[], DeskState>();
+
+/** The state after `events` were decided from `start`: remembered by an emitter, or folded now. */
+export const stateAfter = (start: DeskState, events: readonly DeskEvent[]): DeskState =>
+  folded.get(events) ?? events.reduce(evolveDesk, start);
+
 export interface Emitter {
   readonly state: () => DeskState;
   readonly emit: (event: DeskEvent) => void;
@@ -23,6 +33,9 @@ export const emitter = (start: DeskState): Emitter => {
       events.push(event);
       state = evolveDesk(state, event);
     },
-    events: () => events,
+    events: () => {
+      folded.set(events, state);
+      return events;
+    },
   };
 };

@@ -1,0 +1,40 @@
+/**
+ * Read options checked before they become revisions and positions: BigInt()
+ * throws on a fraction, and a negative count means something else to the server,
+ * so both are refused by name instead.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { validationError, type ValidationError, type ValidationIssue } from '../../domain/errors.js';
+import type { ReadAllOptions, ReadStreamOptions } from '../eventStore.js';
+import type { PageRequest } from './logPaging.js';
+
+const checkInt = (issues: ValidationIssue[], path: string, value: unknown, min: number): void => {
+  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= min)) {
+    issues.push({ path, reason: `must be an integer >= ${min}, got ${String(value)}` });
+  }
+};
+
+export interface StreamRange {
+  /** The first version to read (>= 1). */
+  readonly fromVersion: number;
+  readonly maxCount: number | undefined;
+}
+
+export const checkReadStreamOptions = (stream: unknown, options: ReadStreamOptions = {}): E.Either<ValidationError, StreamRange> => {
+  const issues: ValidationIssue[] = [];
+  if (typeof stream !== 'string' || stream.length === 0) issues.push({ path: 'stream', reason: 'must be a non-empty string' });
+  // Versions start at 1; a lower fromVersion reads from the start, as in every store.
+  checkInt(issues, 'fromVersion', options.fromVersion, Number.MIN_SAFE_INTEGER);
+  checkInt(issues, 'maxCount', options.maxCount, 0);
+  if (issues.length > 0) return E.left(validationError('readStream', issues));
+  return E.right({ fromVersion: Math.max(1, options.fromVersion ?? 1), maxCount: options.maxCount });
+};
+
+export const checkReadAllOptions = (options: ReadAllOptions = {}): E.Either<ValidationError, PageRequest> => {
+  const issues: ValidationIssue[] = [];
+  checkInt(issues, 'after', options.after, 0);
+  checkInt(issues, 'maxCount', options.maxCount, 0);
+  if (options.shopId !== undefined && typeof options.shopId !== 'string') issues.push({ path: 'shopId', reason: 'must be a string' });
+  if (issues.length > 0) return E.left(validationError('readAll', issues));
+  return E.right({ after: options.after ?? 0, limit: options.maxCount, shopId: options.shopId });
+};

@@ -1,0 +1,146 @@
+/**
+ * Read models kept as SQL tables in the store's own file. Each batch of events is
+ * handled and the projection's checkpoint moved in ONE transaction, so after a
+ * crash the tables and the checkpoint always agree: no event is applied twice or
+ * skipped on restart. The checkpoint is also compared under the write lock, so
+ * two runners of one projection (two processes) never apply the same batch twice:
+ * the one that finds the checkpoint moved skips ahead to it.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import * as E from 'fp-ts/lib/Either.js';
+import type { RecordedEvent } from '../../domain/envelope.js';
+import { storeFailure } from '../../domain/errors.js';
+import type { ReadError } from '../eventStore.js';
+import { internalsOf } from './internals.js';
+import { sqliteFailure } from './sqliteErrors.js';
+import type { SqliteEventStore } from './sqliteEventStore.js';
+
+export interface SqliteProjectionOptions {
+  readonly store: SqliteEventStore;
+  /** The checkpoint's key in `kefu_projections`. */
+  readonly name: string;
+  /** Events per transaction (default 500). */
+  readonly batchSize?: number;
+  /** Only the events of this shop. */
+  readonly shopId?: string;
+  /**
+   * Applies a batch to the read model's tables, synchronously, inside the batch's
+   * transaction. A throw rolls back the batch and its checkpoint and stops the run.
+   */
+  readonly handle: (db: BetterSqlite3.Database, events: readonly RecordedEvent[]) => void;
+  /** Called each time everything stored so far is applied. */
+  readonly onCaughtUp?: (position: number) => void;
+}
+
+export interface RunningSqliteProjection {
+  /** The checkpoint: the position of the last event applied and committed. */
+  readonly position: () => number;
+  /**
+   * Resolves once the checkpoint has reached `position` (read-your-writes for a
+   * reader); left if the run ends first (stopped or failed).
+   */
+  readonly waitFor: (position: number) => Promise<E.Either<ReadError, void>>;
+  /** Stops after the batch being applied, if any; resolves once stopped. */
+  readonly stop: () => Promise<void>;
+  /** Settles when the run ends: right when stopped, left on a failure (the checkpoint stays before it). */
+  readonly done: Promise<E.Either<ReadError, void>>;
+}
+
+const DEFAULT_BATCH = 500;
+
+export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSqliteProjection => {
+  const { store, name, handle } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const internals = internalsOf(store);
+  const abort = new AbortController();
+  const waiters: { position: number; resolve: (outcome: E.Either<ReadError, void>) => void }[] = [];
+  let position = 0;
+  let stopping = false;
+  let ended: E.Either<ReadError, void> | undefined;
+
+  const wake = () => {
+    for (const waiter of [...waiters]) {
+      if (waiter.position <= position) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(E.right(undefined));
+      }
+    }
+  };
+
+  const endedBefore = (target: number, outcome: E.Either<ReadError, void>): E.Either<ReadError, void> =>
+    E.isLeft(outcome) ? outcome : E.left(storeFailure(`sqlite projection ${name}`, `stopped at position ${position}, before ${target}`));
+
+  const run = async (): Promise<E.Either<ReadError, void>> => {
+    if (internals === undefined) return E.left(storeFailure(`sqlite projection ${name}`, 'the store is not a SQLite store'));
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+      return E.left(storeFailure(`sqlite projection ${name}`, `batchSize must be an integer >= 1, got ${batchSize}`));
+    }
+    if (internals.isClosed()) return E.left(storeFailure(`sqlite projection ${name}`, 'the store is closed'));
+    const db = store.database;
+    // Returns the checkpoint after the transaction: the batch's last position, or the
+    // position another runner had already moved the checkpoint to.
+    const applyBatch = db.transaction((from: number, events: readonly RecordedEvent[]): number => {
+      const saved = internals.projectionPosition(name);
+      if (saved !== from) return saved;
+      const returned: unknown = handle(db, events);
+      // Writes made after an await would fall outside the transaction: refuse, and roll back.
+      if (typeof (returned as { then?: unknown } | undefined)?.then === 'function') {
+        throw new TypeError('handle must be synchronous: its writes have to be inside the batch transaction');
+      }
+      const last = (events[events.length - 1] as RecordedEvent).globalPosition;
+      internals.saveProjectionPosition(name, last);
+      return last;
+    });
+
+    try {
+      position = internals.projectionPosition(name);
+    } catch (error) {
+      return E.left(sqliteFailure(`sqlite projection ${name}`, error));
+    }
+    wake();
+    while (!stopping) {
+      const page = await store.readAll({
+        after: position,
+        maxCount: batchSize,
+        ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
+      });
+      if (E.isLeft(page)) return page;
+      if (stopping) break;
+      if (page.right.length > 0) {
+        try {
+          position = applyBatch.immediate(position, page.right);
+        } catch (error) {
+          const first = (page.right[0] as RecordedEvent).globalPosition;
+          return E.left(sqliteFailure(`sqlite projection ${name} at position ${first}`, error));
+        }
+        wake();
+      }
+      if (page.right.length < batchSize && !stopping) {
+        options.onCaughtUp?.(position);
+        await internals.waitForEvents(position, options.shopId, abort.signal);
+      }
+    }
+    return E.right(undefined);
+  };
+
+  const done = run().then((outcome) => {
+    ended = outcome;
+    for (const waiter of waiters.splice(0)) waiter.resolve(endedBefore(waiter.position, outcome));
+    return outcome;
+  });
+  return {
+    position: () => position,
+    waitFor: (target) =>
+      new Promise<E.Either<ReadError, void>>((resolve) => {
+        if (position >= target) return resolve(E.right(undefined));
+        if (ended !== undefined) return resolve(endedBefore(target, ended));
+        waiters.push({ position: target, resolve });
+      }),
+    stop: async () => {
+      stopping = true;
+      abort.abort();
+      await done;
+    },
+    done,
+  };
+};
