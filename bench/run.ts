@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { markdownTable } from 'markdown-table';
 import { kernelBench } from './kernel.bench.js';
+import { postgresBench } from './postgres.bench.js';
 import { routingBench } from './routing.bench.js';
 import { sqliteBench } from './sqlite.bench.js';
 import { formatRate, type Figure } from './lib/measure.js';
@@ -17,12 +18,19 @@ const suites: Record<string, Suite> = {
   kernel: kernelBench,
   routing: routingBench,
   sqlite: sqliteBench,
+  postgres: postgresBench,
 };
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
-const chosen = values.only ? values.only.split(',') : Object.keys(suites);
+// PostgreSQL is measured when a server is named (KEFU_PG_URL), or when asked for by name.
+const chosen = values.only
+  ? values.only.split(',')
+  : Object.keys(suites).filter((name) => name !== 'postgres' || process.env.KEFU_PG_URL !== undefined);
+if (!chosen.includes('postgres') && values.only === undefined) {
+  process.stderr.write('postgres suite skipped: set KEFU_PG_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run it\n');
+}
 const unknown = chosen.filter((name) => !(name in suites));
 if (unknown.length > 0) {
   console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ')}`);

@@ -85,3 +85,7 @@ export type { DurableProjection, RunningProjection, RunProjectionOptions } from 
 export type { ProjectionCheckpoint, ProjectionStateStore } from './adapters/projectionStateStore.js';
 export { createInMemoryProjectionStateStore } from './adapters/projectionStateStore.js';
 export type { Timer } from './domain/module.js';
+export { copyLog } from './adapters/copyLog.js';
+export type { CopyOptions } from './adapters/copyLog.js';
+export { summarizeLog, logDigest } from './adapters/logChecksum.js';
+export type { LogSummary } from './adapters/logChecksum.js';

@@ -12,8 +12,26 @@ import { validationError, type ValidationError } from '../domain/errors.js';
 import { decodeWith, intInRange, nonEmptyString, struct, underPath } from '../domain/validation.js';
 import { copyJson } from './jsonValue.js';
 
+// Stream names and event types are stored as text columns: SQLite would turn a lone
+// UTF-16 surrogate into U+FFFD and PostgreSQL refuses NUL, so a name either would
+// change is refused in every adapter alike. (Data and metadata are JSON: escaped.)
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = { test: (s: string) => s.includes('\u0000') || loneSurrogate.test(s) };
+const TEXT_REASON = 'must not contain a NUL character or an unpaired surrogate (no store can keep them unchanged)';
+
+const storableName = new t.Type<string, string, unknown>(
+  'EventType',
+  (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= 200 && !unstorable.test(u),
+  (u, c) => {
+    const base = nonEmptyString(200).validate(u, c);
+    if (base._tag === 'Left') return base;
+    return unstorable.test(base.right) ? t.failure(u, c, TEXT_REASON) : base;
+  },
+  t.identity,
+);
+
 const eventToAppendCodec = struct('EventToAppend', {
-  type: nonEmptyString(200),
+  type: storableName,
   schemaVersion: intInRange(1, Number.MAX_SAFE_INTEGER),
   data: t.unknown,
   metadata: eventMetadataCodec,
@@ -21,10 +39,12 @@ const eventToAppendCodec = struct('EventToAppend', {
 
 const decodeEvent = decodeWith(eventToAppendCodec, 'event to append');
 
-export const validateStream = (stream: unknown): E.Either<ValidationError, string> =>
-  typeof stream === 'string' && stream.length > 0 && stream.length <= 500
-    ? E.right(stream)
-    : E.left(validationError('append', [{ path: 'stream', reason: 'must be a non-empty string of at most 500 characters' }]));
+export const validateStream = (stream: unknown): E.Either<ValidationError, string> => {
+  if (!(typeof stream === 'string' && stream.length > 0 && stream.length <= 500)) {
+    return E.left(validationError('append', [{ path: 'stream', reason: 'must be a non-empty string of at most 500 characters' }]));
+  }
+  return unstorable.test(stream) ? E.left(validationError('append', [{ path: 'stream', reason: TEXT_REASON }])) : E.right(stream);
+};
 
 /** Checks and copies a batch; `freeze` makes the copies immutable (the in-memory store shares them with readers). */
 export const validateEventsToAppend = (

@@ -381,6 +381,21 @@ export const eventStoreConformance = (factory: StoreFactory): void => {
       expect(await readEverything(store)).toEqual([]);
     });
 
+    it('refuses read options it would read differently (negative or fractional counts), naming them', async () => {
+      const store = await fresh();
+      expect(left(await store.readAll({ maxCount: -1 }))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'maxCount' }] });
+      expect(left(await store.readAll({ after: 1.5 }))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'after' }] });
+      expect(left(await store.readStream(uniqueStream(), { maxCount: 2.5 }))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'maxCount' }] });
+    });
+
+    it('refuses stream names and event types no store can keep unchanged (NUL, a lone surrogate)', async () => {
+      const store = await fresh();
+      expect(left(await store.append('bad\u0000name', events(1), 'any'))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'stream' }] });
+      expect(left(await store.append('half\uD800', events(1), 'any'))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'stream' }] });
+      expect(left(await store.append(uniqueStream(), [event('Type\uDC00')], 'any'))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'events.0.type' }] });
+      expect(await readEverything(store)).toEqual([]);
+    });
+
     it('refuses data that JSON cannot hold or would change, naming the field', async () => {
       const store = await fresh();
       const cyclic: Record<string, unknown> = { ok: 1 };

@@ -39,7 +39,7 @@ import { createLiveSource } from './liveSource.js';
 import { readLogPage, type BatchReader } from './logPaging.js';
 import { streamNaming, type StreamNaming } from './naming.js';
 import { globalPositionOf } from './positions.js';
-import { checkReadAllOptions, checkReadStreamOptions } from './readOptions.js';
+import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
 import { decodeProjectionState, decodeSnapshot, projectionEvent, snapshotEvent } from './stateRecords.js';
 import type { StoredEvent } from './storedEvent.js';
 import { readLastEvent, readStreamRange } from './streamReads.js';
@@ -170,7 +170,8 @@ export const createEventStoreDbEventStore = (
     if (closed) return closedFailure(operation);
     const request = checkReadAllOptions(options);
     if (E.isLeft(request)) return request;
-    return readLogPage(readBatch, naming, request.right, operation);
+    const { after, maxCount, shopId } = request.right;
+    return readLogPage(readBatch, naming, { after, limit: maxCount, shopId }, operation);
   };
 
   const readAll = async (options?: ReadAllOptions): Promise<E.Either<ReadError, readonly RecordedEvent[]>> => {

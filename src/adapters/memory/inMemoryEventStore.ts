@@ -6,9 +6,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventToAppend, RecordedEvent } from '../../domain/envelope.js';
-import { concurrencyConflict, storeFailure, type ExpectedVersion } from '../../domain/errors.js';
+import { concurrencyConflict, storeFailure, type ExpectedVersion, type ValidationError } from '../../domain/errors.js';
 import { validateEventsToAppend, validateStream } from '../appendValidation.js';
 import { copyJson } from '../jsonValue.js';
+import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, Snapshot } from '../eventStore.js';
 import { satisfiesExpected, validateExpected } from '../expectedVersion.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
@@ -73,19 +74,24 @@ export const createInMemoryEventStore = (): EventStore => {
     return E.right({ nextVersion: current + recorded.length, lastPosition: log.length, events: recorded });
   };
 
-  const readStreamSync = (stream: string, options: ReadStreamOptions = {}) => {
+  const readStreamSync = (stream: string, options: ReadStreamOptions = {}): E.Either<ValidationError, readonly RecordedEvent[]> => {
+    const checked = checkReadStreamOptions(stream, options);
+    if (E.isLeft(checked)) return checked;
+    const { fromVersion, maxCount } = checked.right;
     const events = streams.get(stream) ?? [];
-    const from = Math.max(1, options.fromVersion ?? 1) - 1;
-    const to = options.maxCount === undefined ? events.length : Math.min(events.length, from + options.maxCount);
-    return events.slice(from, to);
+    const from = fromVersion - 1;
+    const to = maxCount === undefined ? events.length : Math.min(events.length, from + maxCount);
+    return E.right(events.slice(from, to));
   };
 
-  const readAllSync = (options: ReadAllOptions = {}) => {
-    const after = options.after ?? 0;
-    const source = options.shopId === undefined ? log : (byShop.get(options.shopId) ?? []);
-    const from = options.shopId === undefined ? Math.min(after, log.length) : firstAfter(source, after);
-    const to = options.maxCount === undefined ? source.length : Math.min(source.length, from + options.maxCount);
-    return source.slice(from, to);
+  const readAllSync = (options: ReadAllOptions = {}): E.Either<ValidationError, readonly RecordedEvent[]> => {
+    const checked = checkReadAllOptions(options);
+    if (E.isLeft(checked)) return checked;
+    const { after, maxCount, shopId } = checked.right;
+    const source = shopId === undefined ? log : (byShop.get(shopId) ?? []);
+    const from = shopId === undefined ? Math.min(after, log.length) : firstAfter(source, after);
+    const to = maxCount === undefined ? source.length : Math.min(source.length, from + maxCount);
+    return E.right(source.slice(from, to));
   };
 
   const headOf = (shopId: string | undefined): number => {
@@ -113,12 +119,12 @@ export const createInMemoryEventStore = (): EventStore => {
   return {
     kind: 'memory',
     append: async (stream, events, expected) => (closed ? closedFailure('append') : appendSync(stream, events, expected)),
-    readStream: async (stream, options) => (closed ? closedFailure('readStream') : E.right(readStreamSync(stream, options))),
-    readAll: async (options) => (closed ? closedFailure('readAll') : E.right(readAllSync(options))),
+    readStream: async (stream, options) => (closed ? closedFailure('readStream') : readStreamSync(stream, options)),
+    readAll: async (options) => (closed ? closedFailure('readAll') : readAllSync(options)),
     streamVersion: async (stream) => (closed ? closedFailure('streamVersion') : E.right(streams.get(stream)?.length ?? 0)),
     subscribe: (options) =>
       startPollingSubscription(
-        { readAll: async (o) => (closed ? closedFailure('subscribe') : E.right(readAllSync(o))), waitForEvents },
+        { readAll: async (o) => (closed ? closedFailure('subscribe') : readAllSync(o)), waitForEvents },
         options,
       ),
     saveSnapshot: async (stream, snapshot) => {

@@ -19,8 +19,7 @@ import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionSt
 import { createChangeWatcher } from './changeWatcher.js';
 import { openStoreConnection } from './connection.js';
 import { registerInternals } from './internals.js';
-import { checkReadAllOptions, checkReadStreamOptions } from './readOptions.js';
-import { checkStorableText } from './storableText.js';
+import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
 import { decodeEventRows, decodeProjectionRow, decodeSnapshotRow, type EventRow, type StateRow } from './rows.js';
 import { configurationError, resolveSqliteOptions, type SqliteEventStoreOptions } from './sqliteOptions.js';
 import { isUniqueViolation, sqliteFailure } from './sqliteErrors.js';
@@ -35,6 +34,9 @@ export interface SqliteEventStore extends EventStore, ProjectionStateStore {
    */
   readonly database: BetterSqlite3.Database;
 }
+
+/** SQLite reads a negative LIMIT as no limit. */
+const NO_LIMIT = -1;
 
 type AppendOutcome =
   | { readonly ok: false; readonly current: number }
@@ -112,8 +114,6 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const copies = validateEventsToAppend(events);
     if (E.isLeft(copies)) return copies;
     const batch = copies.right;
-    const unstorable = checkStorableText(stream, batch);
-    if (E.isLeft(unstorable)) return unstorable;
     try {
       if (batch.length === 0) {
         const { current, head } = checkOnly.deferred(stream);
@@ -148,7 +148,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const checked = checkReadStreamOptions(stream, options);
     if (E.isLeft(checked)) return checked;
     try {
-      return decodeEventRows(sql.readStream.all(stream, checked.right.fromVersion, checked.right.limit) as EventRow[]);
+      return decodeEventRows(sql.readStream.all(stream, checked.right.fromVersion, checked.right.maxCount ?? NO_LIMIT) as EventRow[]);
     } catch (error) {
       return E.left(sqliteFailure('readStream', error));
     }
@@ -158,7 +158,8 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     if (closed) return closedFailure(operation);
     const checked = checkReadAllOptions(options);
     if (E.isLeft(checked)) return checked;
-    const { after, limit, shopId } = checked.right;
+    const { after, shopId } = checked.right;
+    const limit = checked.right.maxCount ?? NO_LIMIT;
     try {
       const rows = shopId === undefined ? sql.readAll.all(after, limit) : sql.readAllOfShop.all(shopId, after, limit);
       return decodeEventRows(rows as EventRow[]);

@@ -200,12 +200,12 @@ describe('sqlite store: rows that cannot be read back', () => {
 });
 
 describe('sqlite store: text SQLite cannot keep', () => {
-  it('refuses a stream name or event type with a lone surrogate (it would come back as U+FFFD), and keeps NUL and astral characters', async () => {
+  it('refuses a stream name or event type with a lone surrogate (it would come back as U+FFFD), and keeps astral characters', async () => {
     const store = storeAt(files.file());
     expect(left(await store.append('stream-\ud800', events(1), 'any'))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'stream' }] });
     const badType = { ...events(1)[0]!, type: 'Type\udc00' };
     expect(left(await store.append(uniqueStream(), [events(1)[0]!, badType], 'any'))).toMatchObject({ issues: [{ path: 'events.1.type' }] });
-    const odd = 'a\u0000b-客服-👋🏽';
+    const odd = 'ab-客服-👋🏽-\u202e';
     const stored = right(await store.append(odd, [{ ...events(1)[0]!, type: odd, data: { lone: '\ud800' } }], 'no_stream'));
     expect(right(await store.readStream(odd))).toEqual(stored.events);
     expect(await readEverything(store)).toHaveLength(1);

@@ -89,6 +89,8 @@ export const operationArb: fc.Arbitrary<Operation> = fc.oneof(
 
 /** What the runner knows while it turns operations into command inputs. */
 export interface Known {
+  /** Put before session ids, so several writers never open the same id. */
+  readonly prefix: string;
   /** Session ids opened so far, in order. */
   readonly sessions: string[];
   /** Owner of each session, as far as the runner last saw. */
@@ -98,7 +100,7 @@ export interface Known {
   next: number;
 }
 
-export const emptyKnown = (): Known => ({ sessions: [], owners: new Map(), pendingRequests: new Map(), coAgents: new Map(), next: 0 });
+export const emptyKnown = (prefix = ''): Known => ({ prefix, sessions: [], owners: new Map(), pendingRequests: new Map(), coAgents: new Map(), next: 0 });
 
 const pickSession = (known: Known, n: number) => known.sessions.length === 0 ? 'none' : known.sessions[n % known.sessions.length]!;
 
@@ -112,7 +114,7 @@ export const toInput = (shopId: string, op: Operation, known: Known): DeskInput 
     case 'max':
       return d.setMax(op.agent, op.max);
     case 'open': {
-      const sessionId = `s${known.next++}`;
+      const sessionId = `${known.prefix}s${known.next++}`;
       known.sessions.push(sessionId);
       return d.open({ sessionId, customerId: op.customer, channel: op.channel, vip: op.vip, ...(op.choose ? { requestedAgentId: op.choose } : {}) });
     }

@@ -1,14 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { checkReadAllOptions, checkReadStreamOptions } from '../../../src/adapters/sqlite/readOptions.js';
-import { left } from '../../conformance/fixtures.js';
+import { checkReadAllOptions, checkReadStreamOptions } from '../../src/adapters/readOptions.js';
+import { left } from '../conformance/fixtures.js';
 
-describe('sqlite read options', () => {
-  it('reads everything by default (SQLite: LIMIT -1) from version 1 or position 0', () => {
-    expect(checkReadStreamOptions('s', {})).toEqual(E.right({ fromVersion: 1, limit: -1 }));
-    expect(checkReadStreamOptions('s', { fromVersion: -3, maxCount: 0 })).toEqual(E.right({ fromVersion: 1, limit: 0 }));
-    expect(checkReadAllOptions({})).toEqual(E.right({ after: 0, limit: -1, shopId: undefined }));
-    expect(checkReadAllOptions({ after: 7, maxCount: 2, shopId: 'x' })).toEqual(E.right({ after: 7, limit: 2, shopId: 'x' }));
+describe('read options, checked the same for every adapter', () => {
+  it('reads everything by default from version 1 or position 0', () => {
+    expect(checkReadStreamOptions('s', {})).toEqual(E.right({ fromVersion: 1, maxCount: undefined }));
+    expect(checkReadStreamOptions('s', { fromVersion: -3, maxCount: 0 })).toEqual(E.right({ fromVersion: 1, maxCount: 0 }));
+    expect(checkReadAllOptions({})).toEqual(E.right({ after: 0, maxCount: undefined, shopId: undefined }));
+    expect(checkReadAllOptions({ after: 7, maxCount: 2, shopId: 'x' })).toEqual(E.right({ after: 7, maxCount: 2, shopId: 'x' }));
   });
 
   it('refuses what SQL would read differently (a negative or fractional count), naming the field', () => {

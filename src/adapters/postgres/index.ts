@@ -1,0 +1,7 @@
+// kefu/postgres: the PostgreSQL event store (also a projection state store) and
+// read models kept as tables in the same database. Requires the `pg` package.
+export { createPostgresEventStore } from './postgresEventStore.js';
+export type { PostgresEventStore } from './postgresEventStore.js';
+export type { OwnedPoolOptions, PostgresEventStoreOptions, SharedPoolOptions } from './options.js';
+export { runPostgresProjection } from './postgresProjection.js';
+export type { PostgresProjectionOptions, RunningPostgresProjection } from './postgresProjection.js';

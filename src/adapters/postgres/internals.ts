@@ -1,0 +1,26 @@
+/**
+ * What runPostgresProjection needs from a store besides the port: its pool, its
+ * SQL and its change feed. Kept in a WeakMap rather than on the store object, so the
+ * public type stays the port and nothing outside this folder reaches into it.
+ */
+import type * as E from 'fp-ts/lib/Either.js';
+import type { Pool } from 'pg';
+import type { StoreFailure, ValidationError } from '../../domain/errors.js';
+import type { ChangeFeed } from './changeFeed.js';
+import type { Statements } from './statements.js';
+
+export interface StoreInternals {
+  readonly pool: Pool;
+  readonly statements: Statements;
+  readonly feed: ChangeFeed;
+  /** Left when the store is closed, its options are invalid or its migrations failed. */
+  readonly open: (operation: string) => Promise<E.Either<StoreFailure | ValidationError, void>>;
+}
+
+const registry = new WeakMap<object, StoreInternals>();
+
+export const registerInternals = (store: object, internals: StoreInternals): void => {
+  registry.set(store, internals);
+};
+
+export const internalsOf = (store: object): StoreInternals | undefined => registry.get(store);

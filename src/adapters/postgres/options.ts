@@ -1,0 +1,98 @@
+/**
+ * The options of the PostgreSQL store, checked once when the store is created.
+ * A bad option is a ValidationError naming it; the store then answers every call
+ * with that error instead of throwing from its constructor.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { Pool } from 'pg';
+import { validationError, type ValidationError, type ValidationIssue } from '../../domain/errors.js';
+
+interface CommonOptions {
+  /**
+   * The schema holding the store's tables, created if missing; default `kefu`.
+   * Lowercase letters, digits and `_`, at most 40 characters (it is used unquoted
+   * in names derived from it: the NOTIFY channel, the prepared statements).
+   */
+  readonly schema?: string;
+  /**
+   * After appends, send a NOTIFY (coalesced, outside the append's transaction) and
+   * LISTEN for other processes' ones, so subscribers wake at once; default true.
+   * Without it, subscribers in other processes see new events at their next poll.
+   */
+  readonly notify?: boolean;
+  /**
+   * How often an idle subscription reads again without being woken: the fallback for a
+   * lost notification or a writer that does not notify. Default 1,000 ms with `notify`,
+   * 100 ms without.
+   */
+  readonly pollIntervalMs?: number;
+}
+
+/** The store opens and owns its pool, and ends it on `close()`. */
+export interface OwnedPoolOptions extends CommonOptions {
+  readonly connectionString: string;
+  readonly pool?: undefined;
+  /** Most connections the pool opens; default 10. */
+  readonly maxConnections?: number;
+  /** An idle connection is closed after this long; default 10,000 ms. */
+  readonly idleTimeoutMs?: number;
+  /** The server cancels a statement running longer than this; default none. */
+  readonly statementTimeoutMs?: number;
+  /** Opening a connection fails after this long; default 10,000 ms. */
+  readonly connectionTimeoutMs?: number;
+  /** What pg_stat_activity shows for the pool's connections; default `kefu-<schema>`. */
+  readonly applicationName?: string;
+}
+
+/** The caller's pool: the store uses it and never ends it. */
+export interface SharedPoolOptions extends CommonOptions {
+  readonly pool: Pool;
+  readonly connectionString?: undefined;
+}
+
+export type PostgresEventStoreOptions = OwnedPoolOptions | SharedPoolOptions;
+
+export interface ResolvedOptions {
+  readonly schema: string;
+  readonly notify: boolean;
+  readonly pollIntervalMs: number;
+}
+
+const schemaPattern = /^[a-z_][a-z0-9_]{0,39}$/;
+
+const positiveInt = (value: unknown, path: string, issues: ValidationIssue[], allowZero = false): void => {
+  if (value === undefined) return;
+  const ok = typeof value === 'number' && Number.isSafeInteger(value) && (allowZero ? value >= 0 : value > 0);
+  if (!ok) issues.push({ path, reason: `must be an integer ${allowZero ? '>= 0' : '> 0'}, got ${String(value)}` });
+};
+
+export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<ValidationError, ResolvedOptions> => {
+  const issues: ValidationIssue[] = [];
+  const schema = options.schema ?? 'kefu';
+  if (typeof schema !== 'string' || !schemaPattern.test(schema)) {
+    issues.push({ path: 'schema', reason: `must be 1-40 lowercase letters, digits or _, not starting with a digit, got ${String(schema)}` });
+  }
+  const hasPool = options.pool !== undefined;
+  const hasUrl = options.connectionString !== undefined;
+  if (hasPool === hasUrl) issues.push({ path: 'connectionString', reason: 'give either connectionString or pool, not both or neither' });
+  if (hasUrl && (typeof options.connectionString !== 'string' || options.connectionString.length === 0)) {
+    issues.push({ path: 'connectionString', reason: 'must be a non-empty string' });
+  }
+  if (!hasPool) {
+    const owned = options as OwnedPoolOptions;
+    positiveInt(owned.maxConnections, 'maxConnections', issues);
+    positiveInt(owned.idleTimeoutMs, 'idleTimeoutMs', issues, true);
+    positiveInt(owned.statementTimeoutMs, 'statementTimeoutMs', issues, true);
+    positiveInt(owned.connectionTimeoutMs, 'connectionTimeoutMs', issues, true);
+    if (owned.applicationName !== undefined && (typeof owned.applicationName !== 'string' || owned.applicationName.length > 63)) {
+      issues.push({ path: 'applicationName', reason: 'must be a string of at most 63 characters' });
+    }
+  }
+  positiveInt(options.pollIntervalMs, 'pollIntervalMs', issues);
+  if (options.notify !== undefined && typeof options.notify !== 'boolean') {
+    issues.push({ path: 'notify', reason: `must be a boolean, got ${String(options.notify)}` });
+  }
+  if (issues.length > 0) return E.left(validationError('postgres store options', issues));
+  const notify = options.notify ?? true;
+  return E.right({ schema, notify, pollIntervalMs: options.pollIntervalMs ?? (notify ? 1000 : 100) });
+};

@@ -1,0 +1,367 @@
+/**
+ * The PostgreSQL event store. An append is one call of the schema's append function
+ * (one round trip: the version check and the inserts run in the statement's own
+ * transaction); a NOTIFY follows it, coalesced and off the append's path
+ * (notifier.ts). Reads of the global log only see what no running transaction can
+ * still slip in front of (appendFunction.ts). Migrations run once per instance,
+ * before its first query. Every method answers with a value; none throws.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import pg from 'pg';
+import type { ClientConfig, Pool, QueryResult, QueryResultRow } from 'pg';
+import type { RecordedEvent } from '../../domain/envelope.js';
+import {
+  concurrencyConflict,
+  describeError,
+  storeFailure,
+  validationError,
+  type ExpectedVersion,
+  type StoreFailure,
+  type ValidationError,
+  type ValidationIssue,
+} from '../../domain/errors.js';
+import { validateEventsToAppend, validateStream } from '../appendValidation.js';
+import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError, Snapshot } from '../eventStore.js';
+import { validateExpected } from '../expectedVersion.js';
+import { copyJson } from '../jsonValue.js';
+import { startPollingSubscription } from '../pollingSubscription.js';
+import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
+import { EXPECTED_ANY, EXPECTED_EXISTS, RECORD_SEPARATOR } from './appendFunction.js';
+import { createChangeFeed, type ChangeFeed } from './changeFeed.js';
+import { registerInternals } from './internals.js';
+import { migrate } from './migrations.js';
+import { channelOf, createNotifier, type Notifier } from './notifier.js';
+import { resolveOptions, type OwnedPoolOptions, type PostgresEventStoreOptions } from './options.js';
+import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
+import {
+  bigintToNumber,
+  decodeEventRows,
+  decodeProjectionRow,
+  decodeSnapshotRow,
+  rawText,
+  type EventRow,
+  type ProjectionRow,
+  type SnapshotRow,
+} from './rows.js';
+import { statementsFor, type Statement, type Statements } from './statements.js';
+
+export interface PostgresEventStore extends EventStore, ProjectionStateStore {
+  readonly kind: 'postgres';
+  /** The schema holding the store's tables. */
+  readonly schema: string;
+  /**
+   * Runs the migrations if this instance has not yet (every method does it first);
+   * call it at startup to find a wrong URL or missing rights before the first command.
+   */
+  readonly ready: () => Promise<E.Either<StoreFailure | ValidationError, void>>;
+}
+
+type OpenError = StoreFailure | ValidationError;
+
+interface Runtime {
+  readonly pool: Pool;
+  readonly ownsPool: boolean;
+  readonly statements: Statements;
+  readonly feed: ChangeFeed;
+  /** Undefined when the store does not notify. */
+  readonly notifier: Notifier | undefined;
+}
+
+const encodeExpected = (expected: ExpectedVersion): number =>
+  expected === 'any' ? EXPECTED_ANY : expected === 'exists' ? EXPECTED_EXISTS : expected === 'no_stream' ? 0 : expected;
+
+const openRuntime = (options: PostgresEventStoreOptions, schema: string, notify: boolean, pollIntervalMs: number): Runtime => {
+  let pool: Pool;
+  let listen: ClientConfig;
+  if (options.pool === undefined) {
+    const owned = options as OwnedPoolOptions;
+    pool = new pg.Pool({
+      connectionString: owned.connectionString,
+      max: owned.maxConnections ?? 10,
+      idleTimeoutMillis: owned.idleTimeoutMs ?? 10_000,
+      connectionTimeoutMillis: owned.connectionTimeoutMs ?? 10_000,
+      application_name: owned.applicationName ?? `kefu-${schema}`,
+      ...(owned.statementTimeoutMs === undefined ? {} : { statement_timeout: owned.statementTimeoutMs }),
+    });
+    // A connection dropped while idle (server restart) is removed from the pool; without
+    // a listener its 'error' event would end the process.
+    pool.on('error', () => undefined);
+    listen = {
+      connectionString: owned.connectionString,
+      connectionTimeoutMillis: owned.connectionTimeoutMs ?? 10_000,
+      keepAlive: true,
+      application_name: `kefu-listen-${schema}`,
+    };
+  } else {
+    pool = options.pool;
+    listen = { ...(pool.options as ClientConfig), keepAlive: true, application_name: `kefu-listen-${schema}` };
+  }
+  const statements = statementsFor(schema);
+  return {
+    pool,
+    ownsPool: options.pool === undefined,
+    statements,
+    feed: createChangeFeed({ channel: channelOf(schema), listen: notify ? listen : undefined, pollIntervalMs }),
+    notifier: notify ? createNotifier(pool, channelOf(schema), statements.notify) : undefined,
+  };
+};
+
+const asStoreFailure = (operation: string, error: OpenError): StoreFailure =>
+  error._tag === 'StoreFailure' ? error : storeFailure(operation, describeError(error));
+
+export const createPostgresEventStore = (options: PostgresEventStoreOptions): PostgresEventStore => {
+  const resolved = resolveOptions(options);
+  const schema = E.isRight(resolved) ? resolved.right.schema : String(options.schema);
+  const runtime = E.isRight(resolved)
+    ? openRuntime(options, schema, resolved.right.notify, resolved.right.pollIntervalMs)
+    : undefined;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+  let migrated: Promise<E.Either<OpenError, void>> | undefined;
+
+  const runMigrations = (rt: Runtime): Promise<E.Either<OpenError, void>> => {
+    // Memoised on success only: after a failure (server down) the next call tries again.
+    migrated ??= migrate(rt.pool, schema).then(
+      () => E.right(undefined),
+      (error: unknown) => {
+        migrated = undefined;
+        return E.left(storeFailure('migrate', error));
+      },
+    );
+    return migrated;
+  };
+
+  /** The runtime, once the store is usable: open, valid options, migrated. */
+  const open = async (operation: string): Promise<E.Either<OpenError, Runtime>> => {
+    if (closed) return E.left(storeFailure(operation, 'the store is closed'));
+    if (E.isLeft(resolved)) return resolved;
+    const rt = runtime as Runtime;
+    const ready = await runMigrations(rt);
+    if (E.isLeft(ready)) return E.left(ready.left._tag === 'StoreFailure' ? storeFailure(operation, ready.left.message) : ready.left);
+    // close() may have run while the migrations did.
+    return closed ? E.left(storeFailure(operation, 'the store is closed')) : E.right(rt);
+  };
+
+  const query = async <R extends QueryResultRow>(
+    rt: Runtime,
+    operation: string,
+    statement: Statement,
+    values: unknown[],
+  ): Promise<E.Either<StoreFailure, QueryResult<R>>> => {
+    try {
+      return E.right(await rt.pool.query<R>({ name: statement.name, text: statement.text, values, types: rawText }));
+    } catch (error) {
+      return E.left(storeFailure(operation, error));
+    }
+  };
+
+  /**
+   * The append call, on a connection of its own: if it fails for any reason the
+   * connection is destroyed, never reused, so the function's advisory lock cannot
+   * stay held by a session that errored between lock and unlock.
+   */
+  const callAppend = async (rt: Runtime, values: unknown[]) => {
+    let client: pg.PoolClient;
+    try {
+      client = await rt.pool.connect();
+    } catch (error) {
+      return E.left(storeFailure('append', error));
+    }
+    try {
+      const result = await client.query<{ appended: string; stream_version: string; last_position: string | null }>({
+        name: rt.statements.append.name,
+        text: rt.statements.append.text,
+        values,
+        types: rawText,
+      });
+      client.release();
+      const row = result.rows[0];
+      return row === undefined ? E.left(storeFailure('append', 'the append function returned no row')) : E.right(row);
+    } catch (error) {
+      client.release(true);
+      return E.left(storeFailure('append', error));
+    }
+  };
+
+  const append = async (stream: string, events: readonly unknown[], expected: ExpectedVersion): Promise<E.Either<AppendError, AppendResult>> => {
+    if (closed) return E.left(storeFailure('append', 'the store is closed'));
+    const streamOk = validateStream(stream);
+    if (E.isLeft(streamOk)) return streamOk;
+    const expectedOk = validateExpected(expected);
+    if (E.isLeft(expectedOk)) return expectedOk;
+    const copies = validateEventsToAppend(events);
+    if (E.isLeft(copies)) return copies;
+    const batch = copies.right;
+    const opened = await open('append');
+    if (E.isLeft(opened)) return opened;
+    const rt = opened.right;
+    const n = batch.length;
+    const types: string[] = new Array(n);
+    const schemaVersions: number[] = new Array(n);
+    const shopIds: string[] = new Array(n);
+    // The events' JSON texts joined by U+001E, which JSON.stringify never writes raw (see appendFunction.ts).
+    let data = '';
+    let metadata = '';
+    for (let i = 0; i < n; i++) {
+      const e = batch[i]!;
+      types[i] = e.type;
+      schemaVersions[i] = e.schemaVersion;
+      shopIds[i] = e.metadata.shopId;
+      const separator = i === 0 ? '' : RECORD_SEPARATOR;
+      data += separator + JSON.stringify(e.data);
+      metadata += separator + JSON.stringify(e.metadata);
+    }
+    const values = [stream, encodeExpected(expected), types, schemaVersions, shopIds, data, metadata];
+    const answer = await callAppend(rt, values);
+    if (E.isLeft(answer)) return answer;
+    const version = bigintToNumber(answer.right.stream_version);
+    if (answer.right.appended !== 't') return E.left(concurrencyConflict(stream, expected, version));
+    const lastPosition = bigintToNumber(answer.right.last_position);
+    if (Number.isNaN(version) || Number.isNaN(lastPosition)) {
+      return E.left(storeFailure('append', `version ${answer.right.stream_version} or position ${answer.right.last_position} is beyond 2^53`));
+    }
+    // An object literal, not a spread: spreading the event measured 40 times slower here.
+    const recorded: RecordedEvent[] = batch.map((e, i) => ({
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      stream,
+      streamVersion: version - n + i + 1,
+      globalPosition: lastPosition - n + i + 1,
+    }));
+    if (n > 0) {
+      rt.feed.wake();
+      rt.notifier?.appended();
+    }
+    return E.right({ nextVersion: version, lastPosition, events: recorded });
+  };
+
+  const readAll = async (options: ReadAllOptions = {}, operation = 'readAll'): Promise<E.Either<ReadError, readonly RecordedEvent[]>> => {
+    const checked = checkReadAllOptions(options);
+    if (E.isLeft(checked)) return checked;
+    const opened = await open(operation);
+    if (E.isLeft(opened)) return opened;
+    const { after, shopId } = checked.right;
+    const limit = checked.right.maxCount ?? null; // LIMIT NULL is LIMIT ALL
+    const { statements } = opened.right;
+    const result =
+      shopId === undefined
+        ? await query<EventRow>(opened.right, operation, statements.readAll, [after, limit])
+        : await query<EventRow>(opened.right, operation, statements.readAllOfShop, [after, limit, shopId]);
+    return E.isLeft(result) ? result : decodeEventRows(result.right.rows);
+  };
+
+  /** Saves a snapshot or a projection: its numbers must be safe integers >= 0 and its state JSON. */
+  const saveState = async (
+    operation: string,
+    pick: (s: Statements) => Statement,
+    key: string,
+    numbers: Readonly<Record<string, unknown>>,
+    state: unknown,
+  ): Promise<E.Either<StoreFailure, void>> => {
+    const issues: ValidationIssue[] = Object.entries(numbers)
+      .filter(([, value]) => !(Number.isSafeInteger(value) && (value as number) >= 0))
+      .map(([path, value]) => ({ path, reason: `must be an integer >= 0, got ${String(value)}` }));
+    const json = copyJson(state, false, 'state');
+    if (E.isLeft(json)) issues.push(json.left);
+    if (issues.length > 0 || E.isLeft(json)) return E.left(storeFailure(operation, describeError(validationError(operation, issues))));
+    const opened = await open(operation);
+    if (E.isLeft(opened)) return E.left(asStoreFailure(operation, opened.left));
+    const values = [key, ...Object.values(numbers), JSON.stringify(json.right)];
+    const result = await query(opened.right, operation, pick(opened.right.statements), values);
+    return E.isLeft(result) ? result : E.right(undefined);
+  };
+
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      closed = true;
+      if (runtime === undefined) return;
+      await runtime.feed.close();
+      await runtime.notifier?.close();
+      // A migration still running holds a connection: let it finish before ending the pool.
+      await migrated;
+      if (runtime.ownsPool) await runtime.pool.end().catch(() => undefined);
+    })();
+    return closing;
+  };
+
+  const store: PostgresEventStore = {
+    kind: 'postgres',
+    schema,
+    ready: async () => {
+      const opened = await open('ready');
+      return E.isLeft(opened) ? opened : E.right(undefined);
+    },
+    append: (stream, events, expected) => append(stream, events, expected),
+    readStream: async (stream, options = {}) => {
+      const checked = checkReadStreamOptions(stream, options);
+      if (E.isLeft(checked)) return checked;
+      const opened = await open('readStream');
+      if (E.isLeft(opened)) return opened;
+      const { fromVersion } = checked.right;
+      const limit = checked.right.maxCount ?? null;
+      const result = await query<EventRow>(opened.right, 'readStream', opened.right.statements.readStream, [stream, fromVersion, limit]);
+      return E.isLeft(result) ? result : decodeEventRows(result.right.rows);
+    },
+    readAll: (options) => readAll(options),
+    streamVersion: async (stream) => {
+      const opened = await open('streamVersion');
+      if (E.isLeft(opened)) return E.left(asStoreFailure('streamVersion', opened.left));
+      const result = await query<{ version: string }>(opened.right, 'streamVersion', opened.right.statements.streamVersion, [stream]);
+      if (E.isLeft(result)) return result;
+      const row = result.right.rows[0];
+      if (row === undefined) return E.right(0);
+      const version = bigintToNumber(row.version);
+      return Number.isNaN(version) ? E.left(storeFailure('streamVersion', `version ${row.version} of ${stream} is beyond 2^53`)) : E.right(version);
+    },
+    subscribe: (options) => {
+      // The generation is noted as each read starts: a wake during the read makes the wait return at once.
+      let seen = runtime?.feed.generation() ?? 0;
+      return startPollingSubscription(
+        {
+          readAll: (o) => {
+            seen = runtime?.feed.generation() ?? 0;
+            return readAll(o, 'subscribe');
+          },
+          waitForEvents: (_position, _shopId, signal) => (runtime === undefined ? Promise.resolve() : runtime.feed.wait(seen, signal)),
+        },
+        options,
+      );
+    },
+    saveSnapshot: (stream, snapshot: Snapshot) =>
+      saveState('saveSnapshot', (s) => s.saveSnapshot, stream, { version: snapshot.version, schemaVersion: snapshot.schemaVersion }, snapshot.state),
+    loadSnapshot: async (stream) => {
+      const opened = await open('loadSnapshot');
+      if (E.isLeft(opened)) return opened;
+      const result = await query<SnapshotRow>(opened.right, 'loadSnapshot', opened.right.statements.loadSnapshot, [stream]);
+      if (E.isLeft(result)) return result;
+      const row = result.right.rows[0];
+      return row === undefined ? E.right(undefined) : decodeSnapshotRow(stream, row);
+    },
+    saveProjection: (name, checkpoint: ProjectionCheckpoint) =>
+      saveState('saveProjection', (s) => s.saveProjection, name, { position: checkpoint.position, schemaVersion: checkpoint.schemaVersion }, checkpoint.state),
+    loadProjection: async (name) => {
+      const opened = await open('loadProjection');
+      if (E.isLeft(opened)) return opened;
+      const result = await query<ProjectionRow>(opened.right, 'loadProjection', opened.right.statements.loadProjection, [name]);
+      if (E.isLeft(result)) return result;
+      const row = result.right.rows[0];
+      return row === undefined ? E.right(undefined) : decodeProjectionRow(name, row);
+    },
+    close,
+  };
+
+  if (runtime !== undefined) {
+    registerInternals(store, {
+      pool: runtime.pool,
+      statements: runtime.statements,
+      feed: runtime.feed,
+      open: async (operation) => {
+        const opened = await open(operation);
+        return E.isLeft(opened) ? opened : E.right(undefined);
+      },
+    });
+  }
+  return store;
+};

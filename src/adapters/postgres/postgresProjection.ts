@@ -1,0 +1,162 @@
+/**
+ * Read models kept as tables in the store's database. Each batch of events is
+ * handled and the projection's checkpoint moved in ONE transaction, so after a
+ * crash the tables and the checkpoint always agree: no event is applied twice or
+ * skipped on restart. The checkpoint row is locked (SELECT ... FOR UPDATE) and
+ * compared before the batch is applied, so two runners of one projection (two
+ * processes) take turns and never apply the same batch twice: the one that finds
+ * the checkpoint moved reads again from there.
+ *
+ * The checkpoint lives in the store's `projections` table (state null); the name
+ * shares that table's namespace with saveProjection.
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { PoolClient } from 'pg';
+import type { RecordedEvent } from '../../domain/envelope.js';
+import { storeFailure, type StoreFailure } from '../../domain/errors.js';
+import type { ReadError } from '../eventStore.js';
+import { internalsOf, type StoreInternals } from './internals.js';
+import type { PostgresEventStore } from './postgresEventStore.js';
+import { bigintToNumber, rawText } from './rows.js';
+
+export interface PostgresProjectionOptions {
+  readonly store: PostgresEventStore;
+  /** The checkpoint's key in the store's `projections` table. */
+  readonly name: string;
+  /** Events per transaction (default 500). */
+  readonly batchSize?: number;
+  /** Only the events of this shop. */
+  readonly shopId?: string;
+  /**
+   * Applies a batch to the read model's tables through `client`, inside the batch's
+   * transaction. A throw or a rejection rolls back the batch and its checkpoint and
+   * stops the run.
+   */
+  readonly handle: (client: PoolClient, events: readonly RecordedEvent[]) => Promise<void>;
+  /** Called each time everything stored so far is applied. */
+  readonly onCaughtUp?: (position: number) => void;
+}
+
+export interface RunningPostgresProjection {
+  /** The checkpoint: the position of the last event applied and committed. */
+  readonly position: () => number;
+  /** Resolves once the checkpoint has reached `position` (read-your-writes for a reader). */
+  readonly waitFor: (position: number) => Promise<void>;
+  /** Stops after the batch being applied, if any; resolves once stopped. */
+  readonly stop: () => Promise<void>;
+  /** Settles when the run ends: right when stopped, left on a failure (the checkpoint stays before it). */
+  readonly done: Promise<E.Either<ReadError, void>>;
+}
+
+const DEFAULT_BATCH = 500;
+
+type BatchOutcome =
+  /** Applied and committed up to `position`. */
+  | { readonly kind: 'applied'; readonly position: number }
+  /** Another runner moved the checkpoint: continue from there. */
+  | { readonly kind: 'moved'; readonly position: number };
+
+/** One transaction: lock the checkpoint, check it, apply the batch, move the checkpoint. */
+const applyBatch = async (
+  internals: StoreInternals,
+  name: string,
+  expected: number,
+  events: readonly RecordedEvent[],
+  handle: PostgresProjectionOptions['handle'],
+): Promise<E.Either<StoreFailure, BatchOutcome>> => {
+  let client: PoolClient;
+  try {
+    client = await internals.pool.connect();
+  } catch (error) {
+    return E.left(storeFailure(`projection ${name}`, error));
+  }
+  const last = events[events.length - 1]!.globalPosition;
+  try {
+    await client.query('BEGIN');
+    await client.query({ ...internals.statements.ensureProjection, values: [name] });
+    const locked = await client.query<{ position: string }>({ ...internals.statements.lockProjection, values: [name], types: rawText });
+    const current = bigintToNumber(locked.rows[0]?.position);
+    if (current !== expected) {
+      await client.query('ROLLBACK');
+      client.release();
+      return Number.isNaN(current)
+        ? E.left(storeFailure(`projection ${name}`, `checkpoint ${String(locked.rows[0]?.position)} is not a safe integer`))
+        : E.right({ kind: 'moved', position: current });
+    }
+    await handle(client, events);
+    // A handler that ran COMMIT or ROLLBACK itself ended the transaction: the checkpoint
+    // would move alone. (One that caught a failed statement left it aborted: the update
+    // below fails with "current transaction is aborted".)
+    if (client.getTransactionStatus() !== 'T') {
+      throw new Error('the batch transaction is no longer open after handle: a statement failed inside it, or handle ended it');
+    }
+    await client.query({ ...internals.statements.moveProjection, values: [name, last] });
+    await client.query('COMMIT');
+    client.release();
+    return E.right({ kind: 'applied', position: last });
+  } catch (error) {
+    // Destroying the connection rolls the transaction back whatever state it is in.
+    client.release(true);
+    return E.left(storeFailure(`projection ${name}`, error));
+  }
+};
+
+export const runPostgresProjection = (options: PostgresProjectionOptions): RunningPostgresProjection => {
+  const { store, name, handle } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const internals = internalsOf(store);
+  const abort = new AbortController();
+  const waiters: { position: number; resolve: () => void }[] = [];
+  let position = 0;
+  let stopping = false;
+
+  const wake = () => {
+    for (const waiter of [...waiters]) {
+      if (waiter.position <= position) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+
+  const run = async (): Promise<E.Either<ReadError, void>> => {
+    if (internals === undefined) return E.left(storeFailure(`projection ${name}`, 'not a store made by createPostgresEventStore'));
+    const loaded = await store.loadProjection(name);
+    if (E.isLeft(loaded)) return loaded;
+    position = loaded.right?.position ?? 0;
+    wake();
+    while (!stopping) {
+      const seen = internals.feed.generation();
+      const page = await store.readAll({ after: position, maxCount: batchSize, ...(options.shopId === undefined ? {} : { shopId: options.shopId }) });
+      if (E.isLeft(page)) return page;
+      if (stopping) break;
+      if (page.right.length > 0) {
+        const outcome = await applyBatch(internals, name, position, page.right, handle);
+        if (E.isLeft(outcome)) return outcome;
+        position = outcome.right.position;
+        wake();
+        if (outcome.right.kind === 'applied' && page.right.length === batchSize) continue;
+        if (outcome.right.kind === 'moved') continue;
+      }
+      options.onCaughtUp?.(position);
+      await internals.feed.wait(seen, abort.signal);
+    }
+    return E.right(undefined);
+  };
+
+  const done = run();
+  return {
+    position: () => position,
+    waitFor: (target) =>
+      new Promise<void>((resolve) => {
+        if (position >= target) return resolve();
+        waiters.push({ position: target, resolve });
+      }),
+    stop: async () => {
+      stopping = true;
+      abort.abort();
+      await done;
+    },
+    done,
+  };
+};
