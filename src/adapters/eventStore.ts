@@ -7,6 +7,8 @@
  * - expected versions: an exact number, `no_stream`, `exists` or `any`, all enforced;
  * - global positions are safe integers, strictly increasing in read order, and a
  *   reader never passes an append that has not committed yet;
+ * - a position given back as `after` must be 0 or one read from the same store:
+ *   positions are opaque (EventStoreDB cannot read from an arbitrary number);
  * - an append of several events is atomic: all of them or none;
  * - failures are values (`Either`), never thrown.
  */
