@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const pureFolders = ['src/domain/**', 'src/routing/**', 'src/tickets/**', 'src/projections/**'];
@@ -58,6 +59,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['tools/**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['test/**', 'bench/**', 'examples/**'],
