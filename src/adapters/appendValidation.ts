@@ -8,8 +8,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { eventMetadataCodec, type EventMetadata, type EventToAppend } from '../domain/envelope.js';
-import { validationError, type ValidationError } from '../domain/errors.js';
+import { validationError, type ExpectedVersion, type ValidationError } from '../domain/errors.js';
 import { decodeWith, intInRange, nonEmptyString, struct, underPath } from '../domain/validation.js';
+import { validateExpected } from './expectedVersion.js';
 import { copyJson } from './jsonValue.js';
 
 // Stream names and event types are stored as text columns: SQLite would turn a lone
@@ -67,4 +68,23 @@ export const validateEventsToAppend = (
     out[i] = freeze ? Object.freeze(event) : event;
   }
   return E.right(out);
+};
+
+/**
+ * Everything an adapter checks before an append, in one call: the stream name, the
+ * expected version, and the events (returned as JSON-checked copies).
+ */
+export const validateAppend = (
+  stream: unknown,
+  events: readonly unknown[],
+  expected: unknown,
+  freeze = false,
+): E.Either<ValidationError, { readonly stream: string; readonly expected: ExpectedVersion; readonly events: readonly EventToAppend[] }> => {
+  const streamOk = validateStream(stream);
+  if (E.isLeft(streamOk)) return streamOk;
+  const expectedOk = validateExpected(expected);
+  if (E.isLeft(expectedOk)) return expectedOk;
+  const copies = validateEventsToAppend(events, freeze);
+  if (E.isLeft(copies)) return copies;
+  return E.right({ stream: streamOk.right, expected: expectedOk.right, events: copies.right });
 };

@@ -20,9 +20,9 @@ import {
   type StoreFailure,
   type ValidationIssue,
 } from '../../domain/errors.js';
-import { validateEventsToAppend, validateStream } from '../appendValidation.js';
+import { validateAppend, validateStream } from '../appendValidation.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError, ReadStreamOptions, Snapshot } from '../eventStore.js';
-import { satisfiesExpected, validateExpected } from '../expectedVersion.js';
+import { satisfiesExpected } from '../expectedVersion.js';
 import { copyJson } from '../jsonValue.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
 import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
@@ -147,13 +147,9 @@ export const createEventStoreDbEventStore = (
 
   const append = async (stream: string, events: readonly EventToAppend[], expected: ExpectedVersion) => {
     if (closed) return closedFailure('append');
-    const streamOk = validateStream(stream);
-    if (E.isLeft(streamOk)) return streamOk;
-    const expectedOk = validateExpected(expected);
-    if (E.isLeft(expectedOk)) return expectedOk;
-    const copies = validateEventsToAppend(events);
+    const copies = validateAppend(stream, events, expected);
     if (E.isLeft(copies)) return copies;
-    return appendChecked(stream, copies.right, expected);
+    return appendChecked(stream, copies.right.events, expected);
   };
 
   const readStream = async (stream: string, options?: ReadStreamOptions): Promise<E.Either<ReadError, readonly RecordedEvent[]>> => {

@@ -7,11 +7,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventToAppend, RecordedEvent } from '../../domain/envelope.js';
 import { concurrencyConflict, storeFailure, type ExpectedVersion, type ValidationError } from '../../domain/errors.js';
-import { validateEventsToAppend, validateStream } from '../appendValidation.js';
+import { validateAppend } from '../appendValidation.js';
 import { copyJson } from '../jsonValue.js';
 import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, Snapshot } from '../eventStore.js';
-import { satisfiesExpected, validateExpected } from '../expectedVersion.js';
+import { satisfiesExpected } from '../expectedVersion.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
 
 /** First index in `events` (sorted by position) whose position is greater than `after`. */
@@ -41,17 +41,13 @@ export const createInMemoryEventStore = (): EventStore => {
     events: readonly EventToAppend[],
     expected: ExpectedVersion,
   ): E.Either<AppendError, AppendResult> => {
-    const streamOk = validateStream(stream);
-    if (E.isLeft(streamOk)) return streamOk;
-    const expectedOk = validateExpected(expected);
-    if (E.isLeft(expectedOk)) return expectedOk;
-    const copies = validateEventsToAppend(events, true);
+    const copies = validateAppend(stream, events, expected, true);
     if (E.isLeft(copies)) return copies;
     const existing = streams.get(stream);
     const current = existing?.length ?? 0;
     if (!satisfiesExpected(expected, current)) return E.left(concurrencyConflict(stream, expected, current));
     const target = existing ?? [];
-    const recorded: RecordedEvent[] = copies.right.map((event, i) =>
+    const recorded: RecordedEvent[] = copies.right.events.map((event, i) =>
       Object.freeze({
         ...event,
         stream,

@@ -15,6 +15,7 @@ import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure, type StoreFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
+import { progress } from '../progress.js';
 import { internalsOf, type StoreInternals } from './internals.js';
 import type { PostgresEventStore } from './postgresEventStore.js';
 import { bigintToNumber, rawText } from './rows.js';
@@ -40,8 +41,8 @@ export interface PostgresProjectionOptions {
 export interface RunningPostgresProjection {
   /** The checkpoint: the position of the last event applied and committed. */
   readonly position: () => number;
-  /** Resolves once the checkpoint has reached `position` (read-your-writes for a reader). */
-  readonly waitFor: (position: number) => Promise<void>;
+  /** Resolves once the checkpoint has reached `position` (read-your-writes for a reader); left if the run ends first. */
+  readonly waitFor: (position: number) => Promise<E.Either<ReadError, void>>;
   /** Stops after the batch being applied, if any; resolves once stopped. */
   readonly stop: () => Promise<void>;
   /** Settles when the run ends: right when stopped, left on a failure (the checkpoint stays before it). */
@@ -106,18 +107,10 @@ export const runPostgresProjection = (options: PostgresProjectionOptions): Runni
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const internals = internalsOf(store);
   const abort = new AbortController();
-  const waiters: { position: number; resolve: () => void }[] = [];
+  const reached = progress(`postgres projection ${name}`);
   let position = 0;
   let stopping = false;
-
-  const wake = () => {
-    for (const waiter of [...waiters]) {
-      if (waiter.position <= position) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
-  };
+  const wake = () => reached.advance(position);
 
   const run = async (): Promise<E.Either<ReadError, void>> => {
     if (internals === undefined) return E.left(storeFailure(`projection ${name}`, 'not a store made by createPostgresEventStore'));
@@ -144,14 +137,13 @@ export const runPostgresProjection = (options: PostgresProjectionOptions): Runni
     return E.right(undefined);
   };
 
-  const done = run();
+  const done = run().then((outcome) => {
+    reached.end(outcome);
+    return outcome;
+  });
   return {
     position: () => position,
-    waitFor: (target) =>
-      new Promise<void>((resolve) => {
-        if (position >= target) return resolve();
-        waiters.push({ position: target, resolve });
-      }),
+    waitFor: reached.waitFor,
     stop: async () => {
       stopping = true;
       abort.abort();

@@ -67,15 +67,8 @@ export const decodeEventRow = (row: EventRow): E.Either<ValidationError, Recorde
 };
 
 /** Decodes rows in order; the first bad one is the error. */
-export const decodeEventRows = (rows: readonly EventRow[]): E.Either<ValidationError, readonly RecordedEvent[]> => {
-  const out: RecordedEvent[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const decoded = decodeEventRow(rows[i] as EventRow);
-    if (E.isLeft(decoded)) return decoded;
-    out[i] = decoded.right;
-  }
-  return E.right(out);
-};
+export const decodeEventRows = (rows: readonly EventRow[]): E.Either<ValidationError, readonly RecordedEvent[]> =>
+  E.traverseArray(decodeEventRow)(rows);
 
 const snapshotCodec = struct('Snapshot', {
   version: nonNegativeInt,

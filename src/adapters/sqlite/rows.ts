@@ -63,15 +63,9 @@ export const decodeEventRow = (row: EventRow): E.Either<ValidationError, Recorde
     : decodeWith(recordedEventCodec, `event ${row.stream}@${row.stream_version}`)(candidate);
 };
 
-export const decodeEventRows = (rows: readonly EventRow[]): E.Either<ValidationError, readonly RecordedEvent[]> => {
-  const out: RecordedEvent[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const decoded = decodeEventRow(rows[i] as EventRow);
-    if (E.isLeft(decoded)) return decoded;
-    out[i] = decoded.right;
-  }
-  return E.right(out);
-};
+/** Decodes rows in order; the first bad one is the error. */
+export const decodeEventRows = (rows: readonly EventRow[]): E.Either<ValidationError, readonly RecordedEvent[]> =>
+  E.traverseArray(decodeEventRow)(rows);
 
 const decodeStateRow = <A>(source: string, atField: string, row: StateRow, make: (at: number, schemaVersion: number, state: unknown) => A) => {
   const state = parseJson(row.state);

@@ -10,9 +10,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventToAppend, RecordedEvent } from '../../domain/envelope.js';
 import { concurrencyConflict, storeFailure, type ExpectedVersion, type StoreFailure } from '../../domain/errors.js';
-import { validateEventsToAppend, validateStream } from '../appendValidation.js';
+import { validateAppend } from '../appendValidation.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError, ReadStreamOptions, Snapshot } from '../eventStore.js';
-import { satisfiesExpected, validateExpected } from '../expectedVersion.js';
+import { satisfiesExpected } from '../expectedVersion.js';
 import { copyJson } from '../jsonValue.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
 import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
@@ -107,13 +107,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     expected: ExpectedVersion,
   ): Promise<E.Either<AppendError, AppendResult>> => {
     if (closed) return closedFailure('append');
-    const streamOk = validateStream(stream);
-    if (E.isLeft(streamOk)) return streamOk;
-    const expectedOk = validateExpected(expected);
-    if (E.isLeft(expectedOk)) return expectedOk;
-    const copies = validateEventsToAppend(events);
+    const copies = validateAppend(stream, events, expected);
     if (E.isLeft(copies)) return copies;
-    const batch = copies.right;
+    const batch = copies.right.events;
     try {
       if (batch.length === 0) {
         const { current, head } = checkOnly.deferred(stream);

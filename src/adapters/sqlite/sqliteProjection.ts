@@ -11,6 +11,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
+import { progress } from '../progress.js';
 import { internalsOf } from './internals.js';
 import { sqliteFailure } from './sqliteErrors.js';
 import type { SqliteEventStore } from './sqliteEventStore.js';
@@ -53,22 +54,10 @@ export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSq
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const internals = internalsOf(store);
   const abort = new AbortController();
-  const waiters: { position: number; resolve: (outcome: E.Either<ReadError, void>) => void }[] = [];
+  const reached = progress(`sqlite projection ${name}`);
   let position = 0;
   let stopping = false;
-  let ended: E.Either<ReadError, void> | undefined;
-
-  const wake = () => {
-    for (const waiter of [...waiters]) {
-      if (waiter.position <= position) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(E.right(undefined));
-      }
-    }
-  };
-
-  const endedBefore = (target: number, outcome: E.Either<ReadError, void>): E.Either<ReadError, void> =>
-    E.isLeft(outcome) ? outcome : E.left(storeFailure(`sqlite projection ${name}`, `stopped at position ${position}, before ${target}`));
+  const wake = () => reached.advance(position);
 
   const run = async (): Promise<E.Either<ReadError, void>> => {
     if (internals === undefined) return E.left(storeFailure(`sqlite projection ${name}`, 'the store is not a SQLite store'));
@@ -124,18 +113,12 @@ export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSq
   };
 
   const done = run().then((outcome) => {
-    ended = outcome;
-    for (const waiter of waiters.splice(0)) waiter.resolve(endedBefore(waiter.position, outcome));
+    reached.end(outcome);
     return outcome;
   });
   return {
     position: () => position,
-    waitFor: (target) =>
-      new Promise<E.Either<ReadError, void>>((resolve) => {
-        if (position >= target) return resolve(E.right(undefined));
-        if (ended !== undefined) return resolve(endedBefore(target, ended));
-        waiters.push({ position: target, resolve });
-      }),
+    waitFor: reached.waitFor,
     stop: async () => {
       stopping = true;
       abort.abort();
