@@ -23,6 +23,8 @@ export const emmettCounter = () => {
   return {
     store,
     increment: (counterId: string) => handle(store, counterId, { type: 'Increment', data: { counterId, by: 1 } }),
+    /** The stream's version (its number of events), read through the public API, for the benchmark's count checks. */
+    version: async (counterId: string): Promise<number> => Number((await store.readStream(`counter-${counterId}`)).currentStreamVersion),
     prefill: async (counterId: string, events: number) => {
       for (let done = 0; done < events; done += 1000) {
         const size = Math.min(1000, events - done);

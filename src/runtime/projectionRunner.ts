@@ -6,6 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore, ReadError, Subscription } from '../adapters/eventStore.js';
+import { progress } from '../adapters/progress.js';
 import type { ProjectionStateStore } from '../adapters/projectionStateStore.js';
 import type { DomainEvent } from '../domain/decider.js';
 import type { ValidationError } from '../domain/errors.js';
@@ -23,8 +24,8 @@ export interface RunningProjection<S> {
   readonly state: () => S;
   /** The position of the last event folded in. */
   readonly position: () => number;
-  /** Resolves once every event up to `position` is folded in (read-your-writes for a reader). */
-  readonly waitFor: (position: number) => Promise<void>;
+  /** Resolves once every event up to `position` is folded in (read-your-writes for a reader); left if the run ends first. */
+  readonly waitFor: (position: number) => Promise<E.Either<ReadError, void>>;
   /** Saves the latest state and checkpoint, then stops. */
   readonly stop: () => Promise<void>;
   readonly done: Promise<E.Either<ReadError, void>>;
@@ -60,7 +61,7 @@ export const runProjection = async <S>(
   }
   let savedPosition = position;
   const saveEvery = options.saveEvery ?? 100;
-  const waiters: { position: number; resolve: () => void }[] = [];
+  const reached = progress(`projection ${projection.name}`, position);
 
   // Saves run one after another, so an older checkpoint never overwrites a newer one.
   let saving: Promise<void> = Promise.resolve();
@@ -76,14 +77,7 @@ export const runProjection = async <S>(
     return saving;
   };
 
-  const wake = () => {
-    for (const waiter of [...waiters]) {
-      if (waiter.position <= position) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
-  };
+  const wake = () => reached.advance(position);
 
   const subscription: Subscription = options.store.subscribe({
     after: position,
@@ -107,15 +101,14 @@ export const runProjection = async <S>(
   return E.right({
     state: () => state,
     position: () => position,
-    waitFor: (target) =>
-      new Promise<void>((resolve) => {
-        if (position >= target) return resolve();
-        waiters.push({ position: target, resolve });
-      }),
+    waitFor: reached.waitFor,
     stop: async () => {
       await subscription.stop();
       await save();
     },
-    done: subscription.done,
+    done: subscription.done.then((outcome) => {
+      reached.end(outcome);
+      return outcome;
+    }),
   });
 };

@@ -37,6 +37,19 @@
  * encoding a 100-event batch), a JSON array would make the server parse each
  * payload twice; this way each is parsed once, by its cast to json. The function
  * sends no NOTIFY: see notifier.ts for why.
+ *
+ * One event, the common case (one command, one event), has a function of its own,
+ * `append_event`, with the same steps: scalar parameters (no arrays for the client
+ * to encode and the server to parse, no unnest) and one `bigint[]` back, called as
+ * a scalar (`SELECT append_event(...)`, no set-returning function scan, a result the
+ * client parses as one text). Measured per append against the array function with
+ * OUT columns, with per-backend CPU (/proc/<pid>/schedstat) over alternating rounds:
+ * 250 against 290-300 us of server CPU, 150 against 175 us of client CPU.
+ *
+ * In both functions the lock calls are plain expressions assigned to a variable
+ * (`v_void := pg_advisory_lock(...)::text`), not PERFORM: PL/pgSQL evaluates an
+ * expression without tables on its fast path, where PERFORM runs a query through
+ * SPI (planner cache, executor start and end) for each call.
  */
 import { ORDER_LOCK_CLASS, schemaLockKey } from './lockKeys.js';
 
@@ -66,6 +79,7 @@ export const appendFunctionSql = (schema: string): string => {
     v_count integer := coalesce(cardinality(p_types), 0);
     v_first bigint;
     v_xid   xid8;
+    v_void  text;
   BEGIN
     IF v_count > 0 THEN
       IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
@@ -73,7 +87,7 @@ export const appendFunctionSql = (schema: string): string => {
           USING ERRCODE = '55000',
                 HINT = 'positions follow transaction ids, which must be assigned inside the append';
       END IF;
-      PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, ${key}));
+      v_void := pg_advisory_xact_lock(hashtextextended(p_stream, ${key}))::text;
     END IF;
 
     SELECT e.version, e.position INTO stream_version, last_position
@@ -85,14 +99,14 @@ export const appendFunctionSql = (schema: string): string => {
       RETURN;
     END IF;
 
-    PERFORM pg_advisory_lock(${orderLock});
+    v_void := pg_advisory_lock(${orderLock})::text;
     v_xid := pg_current_xact_id();
     v_first := nextval('${s}.positions');
     IF v_count > 1 THEN
       -- Only appends take positions, all under this lock: the batch's are contiguous.
       PERFORM setval('${s}.positions', v_first + v_count - 1);
     END IF;
-    PERFORM pg_advisory_unlock(${orderLock});
+    v_void := pg_advisory_unlock(${orderLock})::text;
 
     IF v_count = 1 THEN
       -- The common case (one command, one event) without the set-returning machinery.
@@ -110,6 +124,48 @@ export const appendFunctionSql = (schema: string): string => {
 
     stream_version := stream_version + v_count;
     last_position := v_first + v_count - 1;
+  END
+  $append$;
+
+  -- One event: the same steps with scalar parameters. Answers {1, new version, position}
+  -- when appended, {0, current version, 0} on a version mismatch.
+  CREATE OR REPLACE FUNCTION ${s}.append_event(
+    p_stream         text,
+    p_expected       bigint,
+    p_type           text,
+    p_schema_version bigint,
+    p_shop_id        text,
+    p_data           text,
+    p_metadata       text
+  ) RETURNS bigint[] LANGUAGE plpgsql AS $append$
+  DECLARE
+    v_version  bigint;
+    v_position bigint;
+    v_xid      xid8;
+    v_void     text;
+  BEGIN
+    IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+      RAISE EXCEPTION 'kefu: append_event must be the first write of its transaction'
+        USING ERRCODE = '55000',
+              HINT = 'positions follow transaction ids, which must be assigned inside the append';
+    END IF;
+    v_void := pg_advisory_xact_lock(hashtextextended(p_stream, ${key}))::text;
+
+    SELECT e.version INTO v_version
+      FROM ${s}.events e WHERE e.stream = p_stream ORDER BY e.version DESC LIMIT 1;
+    v_version := coalesce(v_version, 0);
+    IF NOT (p_expected = -1 OR (p_expected = -2 AND v_version > 0) OR p_expected = v_version) THEN
+      RETURN ARRAY[0, v_version, 0];
+    END IF;
+
+    v_void := pg_advisory_lock(${orderLock})::text;
+    v_xid := pg_current_xact_id();
+    v_position := nextval('${s}.positions');
+    v_void := pg_advisory_unlock(${orderLock})::text;
+
+    INSERT INTO ${s}.events (position, transaction_id, stream, version, type, schema_version, shop_id, data, metadata)
+      VALUES (v_position, v_xid, p_stream, v_version + 1, p_type, p_schema_version, p_shop_id, p_data::json, p_metadata::json);
+    RETURN ARRAY[1, v_version + 1, v_position];
   END
   $append$;
 `;

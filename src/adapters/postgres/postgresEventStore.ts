@@ -66,6 +66,36 @@ interface Runtime {
   readonly notifier: Notifier | undefined;
 }
 
+/** What either append function answered, as the server's text for the numbers. */
+interface AppendAnswer {
+  readonly appended: boolean;
+  readonly version: string;
+  readonly lastPosition: string;
+}
+
+/** A row of append_events (several events or none). */
+interface AppendRow {
+  readonly appended: string;
+  readonly stream_version: string;
+  readonly last_position: string | null;
+}
+
+/** The row of append_event (one event): its bigint[] as text, e.g. "{1,5,123}". */
+interface AppendOneRow {
+  readonly answer: string;
+}
+
+const parseAppend = (row: AppendRow): AppendAnswer => ({
+  appended: row.appended === 't',
+  version: row.stream_version,
+  lastPosition: row.last_position ?? '',
+});
+
+const parseAppendOne = (answer: string): AppendAnswer | undefined => {
+  const parts = /^\{([01]),(\d+),(\d+)\}$/.exec(answer);
+  return parts === null ? undefined : { appended: parts[1] === '1', version: parts[2]!, lastPosition: parts[3]! };
+};
+
 const encodeExpected = (expected: ExpectedVersion): number =>
   expected === 'any' ? EXPECTED_ANY : expected === 'exists' ? EXPECTED_EXISTS : expected === 'no_stream' ? 0 : expected;
 
@@ -159,7 +189,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
    * connection is destroyed, never reused, so the function's advisory lock cannot
    * stay held by a session that errored between lock and unlock.
    */
-  const callAppend = async (rt: Runtime, values: unknown[]) => {
+  const callAppend = async (rt: Runtime, statement: Statement, values: unknown[]): Promise<E.Either<StoreFailure, AppendAnswer>> => {
     let client: pg.PoolClient;
     try {
       client = await rt.pool.connect();
@@ -167,15 +197,11 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
       return E.left(storeFailure('append', error));
     }
     try {
-      const result = await client.query<{ appended: string; stream_version: string; last_position: string | null }>({
-        name: rt.statements.append.name,
-        text: rt.statements.append.text,
-        values,
-        types: rawText,
-      });
+      const result = await client.query<AppendRow | AppendOneRow>({ name: statement.name, text: statement.text, values, types: rawText });
       client.release();
       const row = result.rows[0];
-      return row === undefined ? E.left(storeFailure('append', 'the append function returned no row')) : E.right(row);
+      const answer = row === undefined ? undefined : 'answer' in row ? parseAppendOne(row.answer) : parseAppend(row);
+      return answer === undefined ? E.left(storeFailure('append', `the append function answered ${JSON.stringify(row)}`)) : E.right(answer);
     } catch (error) {
       client.release(true);
       return E.left(storeFailure('append', error));
@@ -184,36 +210,54 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
 
   const append = async (stream: string, events: readonly unknown[], expected: ExpectedVersion): Promise<E.Either<AppendError, AppendResult>> => {
     if (closed) return E.left(storeFailure('append', 'the store is closed'));
-    const copies = validateAppend(stream, events, expected);
+    const streamOk = validateStream(stream);
+    if (E.isLeft(streamOk)) return streamOk;
+    const expectedOk = validateExpected(expected);
+    if (E.isLeft(expectedOk)) return expectedOk;
+    const copies = validateEventsToAppend(events);
     if (E.isLeft(copies)) return copies;
-    const batch = copies.right.events;
+    const batch = copies.right;
     const opened = await open('append');
     if (E.isLeft(opened)) return opened;
     const rt = opened.right;
     const n = batch.length;
-    const types: string[] = new Array(n);
-    const schemaVersions: number[] = new Array(n);
-    const shopIds: string[] = new Array(n);
-    // The events' JSON texts joined by U+001E, which JSON.stringify never writes raw (see appendFunction.ts).
-    let data = '';
-    let metadata = '';
-    for (let i = 0; i < n; i++) {
-      const e = batch[i]!;
-      types[i] = e.type;
-      schemaVersions[i] = e.schemaVersion;
-      shopIds[i] = e.metadata.shopId;
-      const separator = i === 0 ? '' : RECORD_SEPARATOR;
-      data += separator + JSON.stringify(e.data);
-      metadata += separator + JSON.stringify(e.metadata);
+    let answer: E.Either<StoreFailure, AppendAnswer>;
+    if (n === 1) {
+      // One event (one command, one event: the common case) has a function of its own, with scalar parameters.
+      const e = batch[0]!;
+      answer = await callAppend(rt, rt.statements.appendOne, [
+        stream,
+        encodeExpected(expected),
+        e.type,
+        e.schemaVersion,
+        e.metadata.shopId,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+      ]);
+    } else {
+      const types: string[] = new Array(n);
+      const schemaVersions: number[] = new Array(n);
+      const shopIds: string[] = new Array(n);
+      // The events' JSON texts joined by U+001E, which JSON.stringify never writes raw (see appendFunction.ts).
+      let data = '';
+      let metadata = '';
+      for (let i = 0; i < n; i++) {
+        const e = batch[i]!;
+        types[i] = e.type;
+        schemaVersions[i] = e.schemaVersion;
+        shopIds[i] = e.metadata.shopId;
+        const separator = i === 0 ? '' : RECORD_SEPARATOR;
+        data += separator + JSON.stringify(e.data);
+        metadata += separator + JSON.stringify(e.metadata);
+      }
+      answer = await callAppend(rt, rt.statements.append, [stream, encodeExpected(expected), types, schemaVersions, shopIds, data, metadata]);
     }
-    const values = [stream, encodeExpected(expected), types, schemaVersions, shopIds, data, metadata];
-    const answer = await callAppend(rt, values);
     if (E.isLeft(answer)) return answer;
-    const version = bigintToNumber(answer.right.stream_version);
-    if (answer.right.appended !== 't') return E.left(concurrencyConflict(stream, expected, version));
-    const lastPosition = bigintToNumber(answer.right.last_position);
+    const version = bigintToNumber(answer.right.version);
+    if (!answer.right.appended) return E.left(concurrencyConflict(stream, expected, version));
+    const lastPosition = bigintToNumber(answer.right.lastPosition);
     if (Number.isNaN(version) || Number.isNaN(lastPosition)) {
-      return E.left(storeFailure('append', `version ${answer.right.stream_version} or position ${answer.right.last_position} is beyond 2^53`));
+      return E.left(storeFailure('append', `version ${answer.right.version} or position ${answer.right.lastPosition} is beyond 2^53`));
     }
     // An object literal, not a spread: spreading the event measured 40 times slower here.
     const recorded: RecordedEvent[] = batch.map((e, i) => ({

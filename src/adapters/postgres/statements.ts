@@ -22,6 +22,8 @@ export const statementsFor = (schema: string) => {
   const named = (name: string, text: string): Statement => ({ name: `kefu.${schema}.${name}`, text });
   return {
     append: named('append', `SELECT appended, stream_version, last_position FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7)`),
+    /** One event: {appended (1 or 0), stream version, position} as one bigint[] (see appendFunction.ts). */
+    appendOne: named('appendOne', `SELECT ${s}.append_event($1, $2, $3, $4, $5, $6, $7) AS answer`),
     readStream: named(
       'readStream',
       `SELECT ${eventColumns} FROM ${s}.events WHERE stream = $1 AND version >= $2 ORDER BY version LIMIT $3`,

@@ -121,4 +121,4 @@ export const deskCommandCodecs = {
   InviteAgent: struct('InviteAgent', { ...session, ...agent }),
   JoinSession: struct('JoinSession', { ...session, ...agent }),
   LeaveSession: struct('LeaveSession', { ...session, ...agent }),
-} as unknown as CommandCodecs<DeskCommand>;
+} satisfies CommandCodecs<DeskCommand>;

@@ -179,4 +179,4 @@ export const deskEventDefinitions = {
     struct('CoAgentAdded', { sessionId: sessionIdCodec, agentId: agentIdCodec, via: oneOf('CoAgentVia', ['invitation', 'barge-in']), by: nonEmptyString(200), ...at }),
   ),
   CoAgentLeft: v1(struct('CoAgentLeft', { sessionId: sessionIdCodec, agentId: agentIdCodec, ...at })),
-} as unknown as EventDefinitions<DeskEvent>;
+} satisfies EventDefinitions<DeskEvent>;
