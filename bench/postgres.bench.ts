@@ -16,7 +16,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { createPostgresEventStore, type PostgresEventStore } from '../src/adapters/postgres/index.js';
 import { appendFunctionSql } from '../src/adapters/postgres/appendFunction.js';
-import { appendLoop, BARE_TABLE_SQL, bareInserts, bareLoop as bareTransactions, concurrently, countRows, message } from './compare/pgWork.js';
+import { appendLoop, BARE_TABLE_SQL, bareInserts, bareLoop as bareTransactions, concurrently, countRows, messages } from './compare/pgWork.js';
 import { interleave, type Round } from './compare/rounds.js';
 import { withScratchDatabase } from './compare/scratchDatabase.js';
 import { check, rate, type Figure } from './lib/measure.js';
@@ -103,11 +103,12 @@ export const postgresBench = async (options: { quick: boolean }): Promise<Figure
 
       // The design not taken: NOTIFY inside the append's transaction.
       const inside = await open('kefu_notify_inside', false);
-      const notifying = appendFunctionSql('kefu_notify_inside').replace(
-        'stream_version := stream_version + v_count;',
-        `PERFORM pg_notify('kefu_kefu_notify_inside', ''); stream_version := stream_version + v_count;`,
-      );
-      check(notifying.includes('pg_notify'), 'variant built');
+      // Both functions (append_event for one event, append_events for batches) notify inside.
+      const notifyInside = `PERFORM pg_notify('kefu_kefu_notify_inside', '');`;
+      const notifying = appendFunctionSql('kefu_notify_inside')
+        .replace('stream_version := stream_version + v_count;', `${notifyInside} stream_version := stream_version + v_count;`)
+        .replace('RETURN ARRAY[1,', `${notifyInside} RETURN ARRAY[1,`);
+      check(notifying.split('pg_notify').length === 3, 'variant built');
       await pool.query(notifying);
       const insideTx = await paired(
         rounds,
@@ -121,8 +122,8 @@ export const postgresBench = async (options: { quick: boolean }): Promise<Figure
       // The design not taken: the ordering lock held until commit (pg_advisory_xact_lock).
       const heldToCommit = await open('kefu_xact_lock');
       const variant = appendFunctionSql('kefu_xact_lock')
-        .replace(/PERFORM pg_advisory_lock\(/, 'PERFORM pg_advisory_xact_lock(')
-        .replace(/PERFORM pg_advisory_unlock\([^)]*\);/, '');
+        .replaceAll('pg_advisory_lock(', 'pg_advisory_xact_lock(')
+        .replaceAll(/v_void := pg_advisory_unlock\([^)]*\)::text;/g, '');
       check(variant.includes('pg_advisory_xact_lock') && !variant.includes('pg_advisory_unlock'), 'variant built');
       await pool.query(variant);
       const lock = await paired(
@@ -147,7 +148,7 @@ export const postgresBench = async (options: { quick: boolean }): Promise<Figure
       figure('kefu / bare, 100-event batches (target >= 0.6)', batch.ratio, 'x');
 
       // Reads: a whole 1,000-event stream, and the global log in pages of 1,000 from a position.
-      check(E.isRight(await store.append('read-1000', Array.from({ length: 1000 }, message), 'no_stream')), 'read stream written');
+      check(E.isRight(await store.append('read-1000', messages('read-1000', 1000), 'no_stream')), 'read stream written');
       const reads = options.quick ? 20 : 60;
       const readStream = await rate(rounds, async () => {
         for (let i = 0; i < reads; i++) {

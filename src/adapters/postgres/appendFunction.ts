@@ -42,9 +42,10 @@
  * `append_event`, with the same steps: scalar parameters (no arrays for the client
  * to encode and the server to parse, no unnest) and one `bigint[]` back, called as
  * a scalar (`SELECT append_event(...)`, no set-returning function scan, a result the
- * client parses as one text). Measured per append against the array function with
- * OUT columns, with per-backend CPU (/proc/<pid>/schedstat) over alternating rounds:
- * 250 against 290-300 us of server CPU, 150 against 175 us of client CPU.
+ * client parses as one text). Measured per one-event append against the array
+ * function with OUT columns, with per-backend CPU (/proc/<pid>/schedstat) over
+ * alternating rounds, three runs: 203-253 against 233-288 us of server CPU, client
+ * CPU equal or lower.
  *
  * In both functions the lock calls are plain expressions assigned to a variable
  * (`v_void := pg_advisory_lock(...)::text`), not PERFORM: PL/pgSQL evaluates an

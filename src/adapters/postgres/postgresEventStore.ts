@@ -210,13 +210,9 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
 
   const append = async (stream: string, events: readonly unknown[], expected: ExpectedVersion): Promise<E.Either<AppendError, AppendResult>> => {
     if (closed) return E.left(storeFailure('append', 'the store is closed'));
-    const streamOk = validateStream(stream);
-    if (E.isLeft(streamOk)) return streamOk;
-    const expectedOk = validateExpected(expected);
-    if (E.isLeft(expectedOk)) return expectedOk;
-    const copies = validateEventsToAppend(events);
+    const copies = validateAppend(stream, events, expected);
     if (E.isLeft(copies)) return copies;
-    const batch = copies.right;
+    const batch = copies.right.events;
     const opened = await open('append');
     if (E.isLeft(opened)) return opened;
     const rt = opened.right;
