@@ -145,7 +145,22 @@ describePg('postgres global order with transactions committing out of order', ()
         message: expect.stringMatching(/first write of its transaction/),
       });
       await a.query('ROLLBACK');
-      // The failed call released its lock: the store still appends.
+      // The one-event function keeps the same guard.
+      await a.query('BEGIN');
+      await rawAppend(a, store.schema, 'stream-d', [event('D')]);
+      const one = event('E');
+      await expect(
+        a.query(`SELECT "${store.schema}".append_event($1, 0, $2, $3, $4, $5, $6)`, [
+          'stream-e',
+          one.type,
+          one.schemaVersion,
+          one.metadata.shopId,
+          JSON.stringify(one.data),
+          JSON.stringify(one.metadata),
+        ]),
+      ).rejects.toMatchObject({ code: '55000', message: expect.stringMatching(/append_event must be the first write of its transaction/) });
+      await a.query('ROLLBACK');
+      // The failed calls released their locks: the store still appends.
       right(await store.append('stream-c', [event('C')], 'no_stream'));
     } finally {
       a.release();
