@@ -9,6 +9,7 @@ import { createInMemoryEventStore } from '../src/adapters/memory/inMemoryEventSt
 import { createEngine, type Engine } from '../src/engine.js';
 import { seededRandom } from '../src/runtime/seededRandom.js';
 import { counterModule } from '../src/testing/counterModule.js';
+import { prefillCounter } from './lib/counterPrefill.js';
 import { check, rate, type Figure } from './lib/measure.js';
 
 const increment = (counterId: string) => ({
@@ -17,32 +18,6 @@ const increment = (counterId: string) => ({
   actor: { kind: 'system' },
   data: { counterId, by: 1 },
 });
-
-const prefill = async (engine: Engine, counterId: string, events: number) => {
-  const stream = `counter-bench-${counterId}`;
-  const batch = 1000;
-  for (let done = 0; done < events; done += batch) {
-    const size = Math.min(batch, events - done);
-    const result = await engine.store.append(
-      stream,
-      Array.from({ length: size }, (_, i) => ({
-        type: 'Incremented',
-        schemaVersion: 2,
-        data: { by: 1, total: done + i + 1 },
-        metadata: {
-          eventId: `pre-${done + i}`,
-          shopId: 'bench',
-          actor: { kind: 'system' as const },
-          occurredAt: 0,
-          correlationId: 'pre',
-          causationId: 'pre',
-        },
-      })),
-      done,
-    );
-    check(E.isRight(result), `prefill of ${stream}`);
-  }
-};
 
 const dispatchMany = async (engine: Engine, ids: readonly string[], count: number): Promise<number> => {
   for (let i = 0; i < count; i++) {
@@ -59,7 +34,7 @@ export const kernelBench = async (options: { quick: boolean }): Promise<Figure[]
   const lengths = options.quick ? [100, 10_000, 100_000] : [100, 1_000, 10_000, 100_000];
   for (const length of lengths) {
     const engine = createEngine({ store: createInMemoryEventStore(), modules: [counterModule], random: seededRandom(1) });
-    await prefill(engine, 'one', length);
+    await prefillCounter(engine.store, 'one', length);
     const value = await rate(rounds, () => dispatchMany(engine, ['one'], perRound));
     const version = await engine.store.streamVersion('counter-bench-one');
     check(E.isRight(version) && version.right === length + perRound * (rounds + 1), 'every command appended once');

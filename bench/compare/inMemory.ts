@@ -12,11 +12,11 @@
  * all timed commands over all timed seconds.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore } from '../../src/adapters/eventStore.js';
 import { createInMemoryEventStore } from '../../src/adapters/memory/inMemoryEventStore.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { seededRandom } from '../../src/runtime/seededRandom.js';
 import { counterModule } from '../../src/testing/counterModule.js';
+import { counterStream, prefillCounter } from '../lib/counterPrefill.js';
 import { check } from '../lib/measure.js';
 import { emmettCounter } from '../reference/emmettCounter.js';
 import { atLeast, atMost, type Row } from './report.js';
@@ -33,29 +33,6 @@ const increment = (counterId: string) => ({
   data: { counterId, by: 1 },
 });
 
-/** kefu's stream for counter `id` of shop `bench` (counterModule.streamOf). */
-const kefuStream = (id: string) => `counter-bench-${id}`;
-
-const prefillKefu = async (store: EventStore, id: string, events: number): Promise<void> => {
-  for (let done = 0; done < events; done += 1000) {
-    const size = Math.min(1000, events - done);
-    const batch = Array.from({ length: size }, (_, i) => ({
-      type: 'Incremented',
-      schemaVersion: 2,
-      data: { by: 1, total: done + i + 1 },
-      metadata: {
-        eventId: `pre-${done + i}`,
-        shopId: 'bench',
-        actor: { kind: 'system' as const },
-        occurredAt: 0,
-        correlationId: 'pre',
-        causationId: 'pre',
-      },
-    }));
-    check(E.isRight(await store.append(kefuStream(id), batch, done)), `prefill of ${kefuStream(id)}`);
-  }
-};
-
 const dispatchOne = async (engine: Engine, id: string): Promise<void> => {
   const result = await engine.dispatch(increment(id));
   if (E.isLeft(result)) throw new Error(`dispatch failed: ${JSON.stringify(result.left)}`);
@@ -64,14 +41,14 @@ const dispatchOne = async (engine: Engine, id: string): Promise<void> => {
 const newKefu = () => createEngine({ store: createInMemoryEventStore(), modules: [counterModule], random: seededRandom(1) });
 
 const kefuVersion = async (engine: Engine, id: string): Promise<number> => {
-  const version = await engine.store.streamVersion(kefuStream(id));
+  const version = await engine.store.streamVersion(counterStream(id));
   if (E.isLeft(version)) throw new Error(`streamVersion failed: ${JSON.stringify(version.left)}`);
   return version.right;
 };
 
 const kefuAtLength = (length: number) => async () => {
   const engine = newKefu();
-  await prefillKefu(engine.store, 'one', length);
+  await prefillCounter(engine.store, 'one', length);
   await dispatchOne(engine, 'one');
   const timed = await timeOnly(async () => {
     for (let i = 0; i < COMMANDS_PER_ROUND; i++) await dispatchOne(engine, 'one');

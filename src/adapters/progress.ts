@@ -46,3 +46,39 @@ export const progress = (runner: string, start = 0): Progress => {
       }),
   };
 };
+
+/** What a runner's loop reads: whether to stop, the signal that interrupts a wait, and where to report progress. */
+export interface RunnerControl {
+  readonly stopping: () => boolean;
+  readonly signal: AbortSignal;
+  readonly reached: Progress;
+}
+
+export interface Runner {
+  readonly position: () => number;
+  readonly waitFor: (position: number) => Promise<E.Either<ReadError, void>>;
+  /** Stops after the batch under way; resolves once stopped. */
+  readonly stop: () => Promise<void>;
+  readonly done: Promise<E.Either<ReadError, void>>;
+}
+
+/** Starts a loop that follows the log (a read model runner), with stop and read-your-writes. */
+export const startRunner = (name: string, loop: (control: RunnerControl) => Promise<E.Either<ReadError, void>>): Runner => {
+  const abort = new AbortController();
+  const reached = progress(name);
+  let stopping = false;
+  const done = loop({ stopping: () => stopping, signal: abort.signal, reached }).then((outcome) => {
+    reached.end(outcome);
+    return outcome;
+  });
+  return {
+    position: reached.position,
+    waitFor: reached.waitFor,
+    stop: async () => {
+      stopping = true;
+      abort.abort();
+      await done;
+    },
+    done,
+  };
+};

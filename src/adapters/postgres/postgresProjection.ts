@@ -15,7 +15,7 @@ import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure, type StoreFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
-import { progress } from '../progress.js';
+import { startRunner, type RunnerControl } from '../progress.js';
 import { internalsOf, type StoreInternals } from './internals.js';
 import type { PostgresEventStore } from './postgresEventStore.js';
 import { bigintToNumber, rawText } from './rows.js';
@@ -106,23 +106,20 @@ export const runPostgresProjection = (options: PostgresProjectionOptions): Runni
   const { store, name, handle } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const internals = internalsOf(store);
-  const abort = new AbortController();
-  const reached = progress(`postgres projection ${name}`);
-  let position = 0;
-  let stopping = false;
-  const wake = () => reached.advance(position);
 
-  const run = async (): Promise<E.Either<ReadError, void>> => {
+  const run = async ({ stopping, signal, reached }: RunnerControl): Promise<E.Either<ReadError, void>> => {
+    let position = 0;
+    const wake = () => reached.advance(position);
     if (internals === undefined) return E.left(storeFailure(`projection ${name}`, 'not a store made by createPostgresEventStore'));
     const loaded = await store.loadProjection(name);
     if (E.isLeft(loaded)) return loaded;
     position = loaded.right?.position ?? 0;
     wake();
-    while (!stopping) {
+    while (!stopping()) {
       const seen = internals.feed.generation();
       const page = await store.readAll({ after: position, maxCount: batchSize, ...(options.shopId === undefined ? {} : { shopId: options.shopId }) });
       if (E.isLeft(page)) return page;
-      if (stopping) break;
+      if (stopping()) break;
       if (page.right.length > 0) {
         const outcome = await applyBatch(internals, name, position, page.right, handle);
         if (E.isLeft(outcome)) return outcome;
@@ -132,23 +129,10 @@ export const runPostgresProjection = (options: PostgresProjectionOptions): Runni
         if (outcome.right.kind === 'moved') continue;
       }
       options.onCaughtUp?.(position);
-      await internals.feed.wait(seen, abort.signal);
+      await internals.feed.wait(seen, signal);
     }
     return E.right(undefined);
   };
 
-  const done = run().then((outcome) => {
-    reached.end(outcome);
-    return outcome;
-  });
-  return {
-    position: () => position,
-    waitFor: reached.waitFor,
-    stop: async () => {
-      stopping = true;
-      abort.abort();
-      await done;
-    },
-    done,
-  };
+  return startRunner(`postgres projection ${name}`, run);
 };

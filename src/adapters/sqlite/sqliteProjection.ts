@@ -11,7 +11,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
-import { progress } from '../progress.js';
+import { startRunner, type RunnerControl } from '../progress.js';
 import { internalsOf } from './internals.js';
 import { sqliteFailure } from './sqliteErrors.js';
 import type { SqliteEventStore } from './sqliteEventStore.js';
@@ -53,13 +53,10 @@ export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSq
   const { store, name, handle } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const internals = internalsOf(store);
-  const abort = new AbortController();
-  const reached = progress(`sqlite projection ${name}`);
-  let position = 0;
-  let stopping = false;
-  const wake = () => reached.advance(position);
 
-  const run = async (): Promise<E.Either<ReadError, void>> => {
+  const run = async ({ stopping, signal, reached }: RunnerControl): Promise<E.Either<ReadError, void>> => {
+    let position = 0;
+    const wake = () => reached.advance(position);
     if (internals === undefined) return E.left(storeFailure(`sqlite projection ${name}`, 'the store is not a SQLite store'));
     if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
       return E.left(storeFailure(`sqlite projection ${name}`, `batchSize must be an integer >= 1, got ${batchSize}`));
@@ -87,14 +84,14 @@ export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSq
       return E.left(sqliteFailure(`sqlite projection ${name}`, error));
     }
     wake();
-    while (!stopping) {
+    while (!stopping()) {
       const page = await store.readAll({
         after: position,
         maxCount: batchSize,
         ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
       });
       if (E.isLeft(page)) return page;
-      if (stopping) break;
+      if (stopping()) break;
       if (page.right.length > 0) {
         try {
           position = applyBatch.immediate(position, page.right);
@@ -104,26 +101,13 @@ export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSq
         }
         wake();
       }
-      if (page.right.length < batchSize && !stopping) {
+      if (page.right.length < batchSize && !stopping()) {
         options.onCaughtUp?.(position);
-        await internals.waitForEvents(position, options.shopId, abort.signal);
+        await internals.waitForEvents(position, options.shopId, signal);
       }
     }
     return E.right(undefined);
   };
 
-  const done = run().then((outcome) => {
-    reached.end(outcome);
-    return outcome;
-  });
-  return {
-    position: () => position,
-    waitFor: reached.waitFor,
-    stop: async () => {
-      stopping = true;
-      abort.abort();
-      await done;
-    },
-    done,
-  };
+  return startRunner(`sqlite projection ${name}`, run);
 };
