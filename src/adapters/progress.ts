@@ -55,10 +55,13 @@ export interface RunnerControl {
 }
 
 export interface Runner {
+  /** The checkpoint: the position of the last event applied and committed. */
   readonly position: () => number;
+  /** Resolves once the checkpoint has reached `position` (read-your-writes for a reader); left if the run ends first. */
   readonly waitFor: (position: number) => Promise<E.Either<ReadError, void>>;
   /** Stops after the batch under way; resolves once stopped. */
   readonly stop: () => Promise<void>;
+  /** Settles when the run ends: right when stopped, left on a failure (the checkpoint stays before it). */
   readonly done: Promise<E.Either<ReadError, void>>;
 }
 

@@ -15,7 +15,7 @@ import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure, type StoreFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
-import { startRunner, type RunnerControl } from '../progress.js';
+import { startRunner, type Runner, type RunnerControl } from '../progress.js';
 import { internalsOf, type StoreInternals } from './internals.js';
 import type { PostgresEventStore } from './postgresEventStore.js';
 import { bigintToNumber, rawText } from './rows.js';
@@ -38,16 +38,8 @@ export interface PostgresProjectionOptions {
   readonly onCaughtUp?: (position: number) => void;
 }
 
-export interface RunningPostgresProjection {
-  /** The checkpoint: the position of the last event applied and committed. */
-  readonly position: () => number;
-  /** Resolves once the checkpoint has reached `position` (read-your-writes for a reader); left if the run ends first. */
-  readonly waitFor: (position: number) => Promise<E.Either<ReadError, void>>;
-  /** Stops after the batch being applied, if any; resolves once stopped. */
-  readonly stop: () => Promise<void>;
-  /** Settles when the run ends: right when stopped, left on a failure (the checkpoint stays before it). */
-  readonly done: Promise<E.Either<ReadError, void>>;
-}
+/** A running read model: its checkpoint, read-your-writes (`waitFor`), stop, and how it ended. */
+export type RunningPostgresProjection = Runner;
 
 const DEFAULT_BATCH = 500;
 

@@ -11,7 +11,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
-import { startRunner, type RunnerControl } from '../progress.js';
+import { startRunner, type Runner, type RunnerControl } from '../progress.js';
 import { internalsOf } from './internals.js';
 import { sqliteFailure } from './sqliteErrors.js';
 import type { SqliteEventStore } from './sqliteEventStore.js';
@@ -33,19 +33,8 @@ export interface SqliteProjectionOptions {
   readonly onCaughtUp?: (position: number) => void;
 }
 
-export interface RunningSqliteProjection {
-  /** The checkpoint: the position of the last event applied and committed. */
-  readonly position: () => number;
-  /**
-   * Resolves once the checkpoint has reached `position` (read-your-writes for a
-   * reader); left if the run ends first (stopped or failed).
-   */
-  readonly waitFor: (position: number) => Promise<E.Either<ReadError, void>>;
-  /** Stops after the batch being applied, if any; resolves once stopped. */
-  readonly stop: () => Promise<void>;
-  /** Settles when the run ends: right when stopped, left on a failure (the checkpoint stays before it). */
-  readonly done: Promise<E.Either<ReadError, void>>;
-}
+/** A running read model: its checkpoint, read-your-writes (`waitFor`), stop, and how it ended. */
+export type RunningSqliteProjection = Runner;
 
 const DEFAULT_BATCH = 500;
 
