@@ -99,9 +99,9 @@ export const bareLoop = async (bare: BareInserts, stream: string, count: number,
 
 /**
  * Runs `loop` for `writers` concurrent writers and returns the sum of what each
- * reported. Each writer's count comes back through Promise.all: `total += await
- * loop()` across concurrent loops would read `total` before the await and lose
- * increments.
+ * reported. Each writer's count comes back through Promise.all: adding to one
+ * shared total after an await, across concurrent loops, would read the total
+ * before the await and lose increments.
  */
 export const concurrently = async (writers: number, loop: (writer: number) => Promise<number>): Promise<number> =>
   (await Promise.all(Array.from({ length: writers }, (_, w) => loop(w)))).reduce((a, b) => a + b, 0);
