@@ -9,6 +9,7 @@ import type { DomainEvent } from './decider.js';
 import type { RecordedEvent } from './envelope.js';
 import { validationError, type ValidationError } from './errors.js';
 import type { AnyModule, EventDefinition } from './module.js';
+import type { ProjectedEvent } from '../projections/projection.js';
 import { decodeWith, underPath } from './validation.js';
 
 export interface DecodedCommand {
@@ -28,6 +29,10 @@ export interface Registry {
   readonly decodeCommand: (input: unknown) => E.Either<ValidationError, DecodedCommand>;
   readonly encodeEvent: (event: DomainEvent) => EncodedEvent;
   readonly decodeEvent: (event: RecordedEvent) => E.Either<ValidationError, DomainEvent>;
+  /** The recorded event with its data decoded (upcast first): what every reader of the log hands on. */
+  readonly decodeRecorded: (event: RecordedEvent) => E.Either<ValidationError, ProjectedEvent>;
+  /** Whether some module registered this event type. */
+  readonly knowsEvent: (type: string) => boolean;
 }
 
 /** Thrown only while wiring modules together: a programming error, not a runtime input. */
@@ -134,5 +139,10 @@ export const createRegistry = (modules: readonly AnyModule[]): Registry => {
     return E.right({ type: event.type, data: data.right });
   };
 
-  return { modules, decodeCommand, encodeEvent, decodeEvent };
+  const decodeRecorded = (event: RecordedEvent): E.Either<ValidationError, ProjectedEvent> => {
+    const decoded = decodeEvent(event);
+    return E.isLeft(decoded) ? decoded : E.right({ ...event, data: decoded.right.data } as ProjectedEvent);
+  };
+
+  return { modules, decodeCommand, encodeEvent, decodeEvent, decodeRecorded, knowsEvent: (type) => eventDefinitions.has(type) };
 };

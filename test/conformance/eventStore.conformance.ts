@@ -346,6 +346,18 @@ export const eventStoreConformance = (factory: StoreFactory): void => {
       });
       expect(await caughtUp).toBe(r.lastPosition);
     });
+
+    it('refuses a batch size it would loop on (0, negative, fractional) as bad input, naming it, without reading', async () => {
+      const store = await fresh();
+      await store.append(uniqueStream(), events(2), 'no_stream');
+      for (const batchSize of [0, -1, 1.5, Number.NaN]) {
+        let handled = 0;
+        const sub = store.subscribe({ handler: () => void handled++, batchSize });
+        // A loop with batch size 0 never yields: if it started, this await would never return.
+        expect(left(await sub.done)).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'batchSize' }] });
+        expect(handled).toBe(0);
+      }
+    });
   });
 
   describe(`${factory.name}: snapshots`, () => {

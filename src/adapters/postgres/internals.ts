@@ -6,6 +6,7 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type { Pool } from 'pg';
 import type { StoreFailure, ValidationError } from '../../domain/errors.js';
+import type { LogSource } from '../logFollower.js';
 import type { ChangeFeed } from './changeFeed.js';
 import type { Statements } from './statements.js';
 
@@ -13,6 +14,8 @@ export interface StoreInternals {
   readonly pool: Pool;
   readonly statements: Statements;
   readonly feed: ChangeFeed;
+  /** Reads pages of the log and waits on the change feed, for a loop of its own. */
+  readonly logSource: () => LogSource;
   /** Left when the store is closed, its options are invalid or its migrations failed. */
   readonly open: (operation: string) => Promise<E.Either<StoreFailure | ValidationError, void>>;
 }

@@ -23,6 +23,7 @@ import {
 import { validateAppend } from '../appendValidation.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError, Snapshot } from '../eventStore.js';
 import { copyJson } from '../jsonValue.js';
+import type { LogSource } from '../logFollower.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
 import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
 import { EXPECTED_ANY, EXPECTED_EXISTS, RECORD_SEPARATOR } from './appendFunction.js';
@@ -308,6 +309,19 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
     return E.isLeft(result) ? result : E.right(undefined);
   };
 
+  /** What a loop following the log reads and waits on; one per loop, since it keeps the generation its last read saw. */
+  const logSource = (operation: string): LogSource => {
+    // The generation is noted as each read starts: a wake during the read makes the wait return at once.
+    let seen = runtime?.feed.generation() ?? 0;
+    return {
+      readAll: (o) => {
+        seen = runtime?.feed.generation() ?? 0;
+        return readAll(o, operation);
+      },
+      waitForEvents: (_position, _shopId, signal) => (runtime === undefined ? Promise.resolve() : runtime.feed.wait(seen, signal)),
+    };
+  };
+
   const close = (): Promise<void> => {
     closing ??= (async () => {
       closed = true;
@@ -350,20 +364,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
       const version = bigintToNumber(row.version);
       return Number.isNaN(version) ? E.left(storeFailure('streamVersion', `version ${row.version} of ${stream} is beyond 2^53`)) : E.right(version);
     },
-    subscribe: (options) => {
-      // The generation is noted as each read starts: a wake during the read makes the wait return at once.
-      let seen = runtime?.feed.generation() ?? 0;
-      return startPollingSubscription(
-        {
-          readAll: (o) => {
-            seen = runtime?.feed.generation() ?? 0;
-            return readAll(o, 'subscribe');
-          },
-          waitForEvents: (_position, _shopId, signal) => (runtime === undefined ? Promise.resolve() : runtime.feed.wait(seen, signal)),
-        },
-        options,
-      );
-    },
+    subscribe: (options) => startPollingSubscription(logSource('subscribe'), options),
     saveSnapshot: (stream, snapshot: Snapshot) =>
       saveState('saveSnapshot', (s) => s.saveSnapshot, stream, { version: snapshot.version, schemaVersion: snapshot.schemaVersion }, snapshot.state),
     loadSnapshot: async (stream) => {
@@ -392,6 +393,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
       pool: runtime.pool,
       statements: runtime.statements,
       feed: runtime.feed,
+      logSource: () => logSource('projection'),
       open: async (operation) => {
         const opened = await open(operation);
         return E.isLeft(opened) ? opened : E.right(undefined);

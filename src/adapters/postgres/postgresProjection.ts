@@ -15,6 +15,7 @@ import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure, type StoreFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
+import { checkBatchSize, followLog } from '../logFollower.js';
 import { startRunner, type Runner, type RunnerControl } from '../progress.js';
 import { internalsOf, type StoreInternals } from './internals.js';
 import type { PostgresEventStore } from './postgresEventStore.js';
@@ -40,8 +41,6 @@ export interface PostgresProjectionOptions {
 
 /** A running read model: its checkpoint, read-your-writes (`waitFor`), stop, and how it ended. */
 export type RunningPostgresProjection = Runner;
-
-const DEFAULT_BATCH = 500;
 
 type BatchOutcome =
   /** Applied and committed up to `position`. */
@@ -96,34 +95,34 @@ const applyBatch = async (
 
 export const runPostgresProjection = (options: PostgresProjectionOptions): RunningPostgresProjection => {
   const { store, name, handle } = options;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const internals = internalsOf(store);
 
   const run = async ({ stopping, signal, reached }: RunnerControl): Promise<E.Either<ReadError, void>> => {
     let position = 0;
     const wake = () => reached.advance(position);
     if (internals === undefined) return E.left(storeFailure(`projection ${name}`, 'not a store made by createPostgresEventStore'));
+    const checked = checkBatchSize(options.batchSize, `projection ${name}`);
+    if (E.isLeft(checked)) return checked;
     const loaded = await store.loadProjection(name);
     if (E.isLeft(loaded)) return loaded;
     position = loaded.right?.position ?? 0;
     wake();
-    while (!stopping()) {
-      const seen = internals.feed.generation();
-      const page = await store.readAll({ after: position, maxCount: batchSize, ...(options.shopId === undefined ? {} : { shopId: options.shopId }) });
-      if (E.isLeft(page)) return page;
-      if (stopping()) break;
-      if (page.right.length > 0) {
-        const outcome = await applyBatch(internals, name, position, page.right, handle);
+    const followed = await followLog(internals.logSource(), {
+      after: position,
+      shopId: options.shopId,
+      batchSize: checked.right,
+      stopping,
+      signal,
+      ...(options.onCaughtUp === undefined ? {} : { onCaughtUp: options.onCaughtUp }),
+      onPage: async (events) => {
+        const outcome = await applyBatch(internals, name, position, events, handle);
         if (E.isLeft(outcome)) return outcome;
         position = outcome.right.position;
         wake();
-        if (outcome.right.kind === 'applied' && page.right.length === batchSize) continue;
-        if (outcome.right.kind === 'moved') continue;
-      }
-      options.onCaughtUp?.(position);
-      await internals.feed.wait(seen, signal);
-    }
-    return E.right(undefined);
+        return E.right(position);
+      },
+    });
+    return E.isLeft(followed) ? followed : E.right(undefined);
   };
 
   return startRunner(`postgres projection ${name}`, run);

@@ -11,6 +11,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
+import { checkBatchSize, followLog } from '../logFollower.js';
 import { startRunner, type Runner, type RunnerControl } from '../progress.js';
 import { internalsOf } from './internals.js';
 import { sqliteFailure } from './sqliteErrors.js';
@@ -36,20 +37,16 @@ export interface SqliteProjectionOptions {
 /** A running read model: its checkpoint, read-your-writes (`waitFor`), stop, and how it ended. */
 export type RunningSqliteProjection = Runner;
 
-const DEFAULT_BATCH = 500;
-
 export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSqliteProjection => {
   const { store, name, handle } = options;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const internals = internalsOf(store);
 
   const run = async ({ stopping, signal, reached }: RunnerControl): Promise<E.Either<ReadError, void>> => {
     let position = 0;
     const wake = () => reached.advance(position);
     if (internals === undefined) return E.left(storeFailure(`sqlite projection ${name}`, 'the store is not a SQLite store'));
-    if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
-      return E.left(storeFailure(`sqlite projection ${name}`, `batchSize must be an integer >= 1, got ${batchSize}`));
-    }
+    const checked = checkBatchSize(options.batchSize, `sqlite projection ${name}`);
+    if (E.isLeft(checked)) return checked;
     if (internals.isClosed()) return E.left(storeFailure(`sqlite projection ${name}`, 'the store is closed'));
     const db = store.database;
     // Returns the checkpoint after the transaction: the batch's last position, or the
@@ -73,29 +70,28 @@ export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSq
       return E.left(sqliteFailure(`sqlite projection ${name}`, error));
     }
     wake();
-    while (!stopping()) {
-      const page = await store.readAll({
+    const followed = await followLog(
+      { readAll: (o) => store.readAll(o), waitForEvents: internals.waitForEvents },
+      {
         after: position,
-        maxCount: batchSize,
-        ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
-      });
-      if (E.isLeft(page)) return page;
-      if (stopping()) break;
-      if (page.right.length > 0) {
-        try {
-          position = applyBatch.immediate(position, page.right);
-        } catch (error) {
-          const first = (page.right[0] as RecordedEvent).globalPosition;
-          return E.left(sqliteFailure(`sqlite projection ${name} at position ${first}`, error));
-        }
-        wake();
-      }
-      if (page.right.length < batchSize && !stopping()) {
-        options.onCaughtUp?.(position);
-        await internals.waitForEvents(position, options.shopId, signal);
-      }
-    }
-    return E.right(undefined);
+        shopId: options.shopId,
+        batchSize: checked.right,
+        stopping,
+        signal,
+        ...(options.onCaughtUp === undefined ? {} : { onCaughtUp: options.onCaughtUp }),
+        onPage: (events) => {
+          try {
+            position = applyBatch.immediate(position, events);
+          } catch (error) {
+            const first = (events[0] as RecordedEvent).globalPosition;
+            return E.left(sqliteFailure(`sqlite projection ${name} at position ${first}`, error));
+          }
+          wake();
+          return E.right(position);
+        },
+      },
+    );
+    return E.isLeft(followed) ? followed : E.right(undefined);
   };
 
   return startRunner(`sqlite projection ${name}`, run);

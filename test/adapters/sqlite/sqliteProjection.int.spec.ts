@@ -127,7 +127,7 @@ describe('runSqliteProjection', () => {
     expect(left(await notSqlite.done)).toMatchObject({ message: 'the store is not a SQLite store' });
     const store = newStore();
     const badBatch = runSqliteProjection({ store, name: 'x', batchSize: 0, handle: () => undefined });
-    expect(left(await badBatch.done)).toMatchObject({ message: /batchSize/ });
+    expect(left(await badBatch.done)).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'batchSize' }] });
     await store.close();
     const closed = runSqliteProjection({ store, name: 'x', handle: () => undefined });
     expect(E.isLeft(await closed.done)).toBe(true);
