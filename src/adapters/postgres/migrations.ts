@@ -6,6 +6,7 @@
  */
 import type { Pool } from 'pg';
 import { appendFunctionSql } from './appendFunction.js';
+import { checkOut } from './checkout.js';
 import { MIGRATION_LOCK_CLASS, schemaLockKey } from './lockKeys.js';
 
 export interface Migration {
@@ -60,7 +61,7 @@ export const migrations: readonly Migration[] = [
 
 /** Brings `schema` up to the latest migration. Throws what the driver throws; the store turns it into a StoreFailure. */
 export const migrate = async (pool: Pool, schema: string): Promise<void> => {
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [MIGRATION_LOCK_CLASS, schemaLockKey(schema)]);
@@ -80,10 +81,10 @@ export const migrate = async (pool: Pool, schema: string): Promise<void> => {
       await client.query(`INSERT INTO "${schema}".migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
     }
     await client.query('COMMIT');
-    client.release();
+    release();
   } catch (error) {
     // Destroying the connection ends the transaction and its lock whatever state it is in.
-    client.release(true);
+    release(true);
     throw error;
   }
 };

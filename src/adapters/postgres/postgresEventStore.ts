@@ -28,6 +28,7 @@ import { startPollingSubscription } from '../pollingSubscription.js';
 import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
 import { EXPECTED_ANY, EXPECTED_EXISTS, RECORD_SEPARATOR } from './appendFunction.js';
 import { createChangeFeed, type ChangeFeed } from './changeFeed.js';
+import { checkOut, type CheckedOut } from './checkout.js';
 import { registerInternals } from './internals.js';
 import { migrate } from './migrations.js';
 import { channelOf, createNotifier, type Notifier } from './notifier.js';
@@ -191,20 +192,21 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
    * stay held by a session that errored between lock and unlock.
    */
   const callAppend = async (rt: Runtime, statement: Statement, values: unknown[]): Promise<E.Either<StoreFailure, AppendAnswer>> => {
-    let client: pg.PoolClient;
+    let checkedOut: CheckedOut;
     try {
-      client = await rt.pool.connect();
+      checkedOut = await checkOut(rt.pool);
     } catch (error) {
       return E.left(storeFailure('append', error));
     }
+    const { client, release } = checkedOut;
     try {
       const result = await client.query<AppendRow | AppendOneRow>({ name: statement.name, text: statement.text, values, types: rawText });
-      client.release();
+      release();
       const row = result.rows[0];
       const answer = row === undefined ? undefined : 'answer' in row ? parseAppendOne(row.answer) : parseAppend(row);
       return answer === undefined ? E.left(storeFailure('append', `the append function answered ${JSON.stringify(row)}`)) : E.right(answer);
     } catch (error) {
-      client.release(true);
+      release(true);
       return E.left(storeFailure('append', error));
     }
   };

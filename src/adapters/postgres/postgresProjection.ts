@@ -17,6 +17,7 @@ import { storeFailure, type StoreFailure } from '../../domain/errors.js';
 import type { ReadError } from '../eventStore.js';
 import { checkBatchSize, followLog } from '../logFollower.js';
 import { startRunner, type Runner, type RunnerControl } from '../progress.js';
+import { checkOut, type CheckedOut } from './checkout.js';
 import { internalsOf, type StoreInternals } from './internals.js';
 import type { PostgresEventStore } from './postgresEventStore.js';
 import { bigintToNumber, rawText } from './rows.js';
@@ -56,12 +57,13 @@ const applyBatch = async (
   events: readonly RecordedEvent[],
   handle: PostgresProjectionOptions['handle'],
 ): Promise<E.Either<StoreFailure, BatchOutcome>> => {
-  let client: PoolClient;
+  let checkedOut: CheckedOut;
   try {
-    client = await internals.pool.connect();
+    checkedOut = await checkOut(internals.pool);
   } catch (error) {
     return E.left(storeFailure(`projection ${name}`, error));
   }
+  const { client, release } = checkedOut;
   const last = events[events.length - 1]!.globalPosition;
   try {
     await client.query('BEGIN');
@@ -70,7 +72,7 @@ const applyBatch = async (
     const current = bigintToNumber(locked.rows[0]?.position);
     if (current !== expected) {
       await client.query('ROLLBACK');
-      client.release();
+      release();
       return Number.isNaN(current)
         ? E.left(storeFailure(`projection ${name}`, `checkpoint ${String(locked.rows[0]?.position)} is not a safe integer`))
         : E.right({ kind: 'moved', position: current });
@@ -84,11 +86,11 @@ const applyBatch = async (
     }
     await client.query({ ...internals.statements.moveProjection, values: [name, last] });
     await client.query('COMMIT');
-    client.release();
+    release();
     return E.right({ kind: 'applied', position: last });
   } catch (error) {
     // Destroying the connection rolls the transaction back whatever state it is in.
-    client.release(true);
+    release(true);
     return E.left(storeFailure(`projection ${name}`, error));
   }
 };

@@ -33,6 +33,9 @@ describePg('docs/storage/postgres.md', () => {
 const example = async (databaseUrl: string) => {
   // --- snippet start
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // pg requires a listener: an idle connection the server drops (a restart, an admin
+  // ending sessions) is reported as a pool 'error', which would otherwise end the process.
+  pool.on('error', (error) => console.warn('idle PostgreSQL connection lost:', error.message));
   const store = createPostgresEventStore({ pool, schema: 'kefu' });
   const ready = await store.ready(); // runs the migrations; a wrong URL or missing rights show here
   if (E.isLeft(ready)) throw new Error(describeError(ready.left));
