@@ -1,22 +1,48 @@
 /**
  * The engine facade: what a backend imports. `dispatch` takes any input, decodes
- * it, stamps it with the clock's time and a seed from the random source, and runs
- * it through the command handler of the module that owns its type.
+ * a fresh copy of it, stamps it with the clock's time and a seed from the random
+ * source, and runs it through the command handler of the module that owns its
+ * type. Its reactor carries what events cause elsewhere and fires deadlines
+ * (runtime/reactor.ts): live on the system clock, step by step through
+ * `advanceTo` on a virtual one.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from './adapters/eventStore.js';
 import { createInMemoryEventStore } from './adapters/memory/inMemoryEventStore.js';
+import { createInMemoryProjectionStateStore, type ProjectionStateStore } from './adapters/projectionStateStore.js';
 import type { Command } from './domain/command.js';
 import type { Clock, RandomSource } from './domain/clock.js';
-import type { KefuError } from './domain/errors.js';
+import { validationError, type KefuError } from './domain/errors.js';
 import type { AnyModule } from './domain/module.js';
 import { createRegistry, type Registry } from './domain/registry.js';
-import type { AnyProjection, ProjectedEvent } from './projections/projection.js';
+import type { Deadline } from './projections/pendingDeadlines.js';
+import type { AnyProjection } from './projections/projection.js';
+import { reactingModules } from './projections/reactionPlan.js';
 import type { RetryPolicy } from './runtime/backoff.js';
 import { createCommandHandler, type HandledCommand } from './runtime/commandHandler.js';
+import { freshInput } from './runtime/freshInput.js';
+import { createReactor, type ReactorReport } from './runtime/reactor.js';
 import { randomUuid, unseededRandom } from './runtime/seededRandom.js';
 import type { StreamState } from './runtime/streamLoader.js';
 import { systemClock } from './runtime/systemClock.js';
+import { isVirtualClock } from './runtime/virtualClock.js';
+
+export interface ReactorSettings {
+  /**
+   * `live` follows the log and fires deadlines on the clock's timers (the default on
+   * the system clock); `manual` moves only through `engine.advanceTo` (the default on
+   * a virtual clock, so simulations are repeatable); `off` runs no reactor here
+   * (another process does).
+   */
+  readonly mode?: 'live' | 'manual' | 'off';
+  /** The checkpoint's name (default `kefu-reactor`). Engines may share one. */
+  readonly name?: string;
+  /** Only the reactions and deadlines of this shop (to spread shops over processes). */
+  readonly shopId?: string;
+  readonly batchSize?: number;
+  /** Where the reactor's checkpoint lives; default: the store, when it keeps checkpoints (SQLite, PostgreSQL), else memory. */
+  readonly checkpoints?: ProjectionStateStore;
+}
 
 export interface EngineOptions {
   /** Where events are kept; default: a new in-memory store. */
@@ -37,11 +63,32 @@ export interface EngineOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly cachedStreams?: number;
   readonly onSnapshotFailure?: (stream: string, error: KefuError) => void;
-  /** Told when a command the clock fired (a deadline) was refused or failed. */
-  readonly onTimerFailure?: (command: unknown, error: KefuError) => void;
+  /** Told when a stored snapshot was unreadable or did not fit its stream; the state was folded from the events. */
+  readonly onSnapshotSetAside?: (stream: string, reason: string) => void;
+  readonly reactor?: ReactorSettings;
+  /** Told what the reactor could not do at once: refusals, retries, unreadable events, checkpoint failures. */
+  readonly onReactorReport?: (report: ReactorReport) => void;
 }
 
 export type DispatchResult = HandledCommand;
+
+export interface AdvanceSummary {
+  /** The clock's time afterwards. */
+  readonly now: number;
+  /** Deadlines fired on the way. */
+  readonly fired: number;
+}
+
+/** What the engine's reactor shows of itself. */
+export interface ReactorView {
+  /** The pending deadlines in firing order. */
+  readonly deadlines: () => readonly Deadline[];
+  readonly nextDeadline: () => Deadline | undefined;
+  /** The position of the last event the reactor handled. */
+  readonly position: () => number;
+  /** Resolves once the reactor has handled the event at `position` (live mode). */
+  readonly waitFor: (position: number) => Promise<E.Either<KefuError, void>>;
+}
 
 export interface Engine {
   readonly store: EventStore;
@@ -52,9 +99,24 @@ export interface Engine {
   readonly load: (module: AnyModule, stream: string) => Promise<E.Either<KefuError, StreamState>>;
   /** The current state of an inline projection. */
   readonly projection: <S>(name: string) => S;
-  /** Closes the store if the engine created it; a store passed in belongs to the caller. */
+  /**
+   * On a virtual clock: fires every reaction and deadline due up to `at`, in time
+   * order, including what firing causes, moving the clock to each deadline as it
+   * fires it; resolves when nothing more is due at or before `at`, with the clock
+   * at `at`. A deadline whose command failed on the store stays pending (Left).
+   */
+  readonly advanceTo: (at: number) => Promise<E.Either<KefuError, AdvanceSummary>>;
+  readonly reactor: ReactorView;
+  /**
+   * Stops the reactor (saving its checkpoint), then closes the store if the engine
+   * created it. A store passed in belongs to the caller, who closes it.
+   */
   readonly close: () => Promise<void>;
 }
+
+const keepsCheckpoints = (store: EventStore): store is EventStore & ProjectionStateStore =>
+  typeof (store as Partial<ProjectionStateStore>).loadProjection === 'function' &&
+  typeof (store as Partial<ProjectionStateStore>).saveProjection === 'function';
 
 export const createEngine = (options: EngineOptions): Engine => {
   const store = options.store ?? createInMemoryEventStore();
@@ -69,6 +131,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
     ...(options.cachedStreams === undefined ? {} : { cachedStreams: options.cachedStreams }),
     ...(options.onSnapshotFailure === undefined ? {} : { onSnapshotFailure: options.onSnapshotFailure }),
+    ...(options.onSnapshotSetAside === undefined ? {} : { onSnapshotSetAside: options.onSnapshotSetAside }),
   });
 
   const inline = options.inlineProjections ?? [];
@@ -76,9 +139,7 @@ export const createEngine = (options: EngineOptions): Engine => {
 
   const applyInline = (handled: HandledCommand) => {
     if (inline.length === 0 || handled.events.length === 0) return;
-    const projected = handled.events.map(
-      (recorded, i): ProjectedEvent => ({ ...recorded, data: handled.decided[i]?.data }),
-    );
+    const projected = handled.events.map((recorded, i) => ({ ...recorded, data: handled.decided[i]?.data }));
     for (const projection of inline) {
       let state = projectionStates.get(projection.name);
       for (const event of projected) state = projection.apply(state, event);
@@ -86,32 +147,10 @@ export const createEngine = (options: EngineOptions): Engine => {
     }
   };
 
-  // Deadlines set by events this engine wrote, fired on its clock (see DomainModule.timers).
-  const pendingTimers = new Set<() => void>();
-  const scheduleTimers = (module: AnyModule, command: Command, handled: HandledCommand) => {
-    if (module.timers === undefined) return;
-    handled.decided.forEach((event, i) => {
-      for (const timer of module.timers?.(event) ?? []) {
-        const input = {
-          type: timer.command.type,
-          shopId: command.meta.shopId,
-          actor: { kind: 'system' },
-          data: timer.command.data,
-          correlationId: command.meta.correlationId,
-          causationId: handled.events[i]?.metadata.eventId ?? command.meta.commandId,
-        };
-        const cancel = clock.schedule(timer.at, async () => {
-          pendingTimers.delete(cancel);
-          const fired = await dispatch(input);
-          if (E.isLeft(fired)) options.onTimerFailure?.(input, fired.left);
-        });
-        pendingTimers.add(cancel);
-      }
-    });
-  };
-
   const dispatch = async (raw: unknown): Promise<E.Either<KefuError, DispatchResult>> => {
-    const decoded = registry.decodeCommand(raw);
+    const copy = freshInput(raw);
+    if (E.isLeft(copy)) return copy;
+    const decoded = registry.decodeCommand(copy.right);
     if (E.isLeft(decoded)) return decoded;
     const { module, input, data } = decoded.right;
     const commandId = input.commandId ?? randomUuid(random);
@@ -130,11 +169,56 @@ export const createEngine = (options: EngineOptions): Engine => {
       },
     };
     const handled = await handler.handle(module, command);
-    if (E.isRight(handled)) {
-      applyInline(handled.right);
-      scheduleTimers(module, command, handled.right);
-    }
+    if (E.isRight(handled)) applyInline(handled.right);
     return handled;
+  };
+
+  const settings = options.reactor ?? {};
+  const hasReactions = reactingModules(options.modules).size > 0;
+  const mode = !hasReactions ? 'off' : (settings.mode ?? (isVirtualClock(clock) ? 'manual' : 'live'));
+  const reactor = createReactor({
+    store,
+    checkpoints: settings.checkpoints ?? (keepsCheckpoints(store) ? store : createInMemoryProjectionStateStore()),
+    registry,
+    dispatch,
+    clock,
+    ...(settings.name === undefined ? {} : { name: settings.name }),
+    ...(settings.shopId === undefined ? {} : { shopId: settings.shopId }),
+    ...(settings.batchSize === undefined ? {} : { batchSize: settings.batchSize }),
+    ...(options.onReactorReport === undefined ? {} : { onReport: options.onReactorReport }),
+  });
+  if (mode === 'live') reactor.start();
+
+  const advanceTo = async (at: number): Promise<E.Either<KefuError, AdvanceSummary>> => {
+    if (!isVirtualClock(clock)) {
+      return E.left(validationError('advanceTo', [{ path: 'clock', reason: 'advanceTo needs an engine on a virtual clock (createEngine({ clock: virtualClock(t0) }))' }]));
+    }
+    if (mode === 'live') {
+      return E.left(validationError('advanceTo', [{ path: 'reactor.mode', reason: 'a live reactor fires deadlines by itself; advanceTo drives a manual one' }]));
+    }
+    if (!Number.isSafeInteger(at)) return E.left(validationError('advanceTo', [{ path: 'at', reason: `must be epoch milliseconds, got ${String(at)}` }]));
+    let fired = 0;
+    if (mode === 'off') {
+      if (at > clock.now()) await clock.advanceTo(at);
+      return E.right({ now: clock.now(), fired });
+    }
+    for (;;) {
+      const drained = await reactor.drain();
+      if (E.isLeft(drained)) return drained;
+      const next = reactor.nextDeadline();
+      if (next !== undefined && next.at <= at) {
+        if (next.at > clock.now()) await clock.advanceTo(next.at);
+        const outcome = await reactor.fireNext(clock.now());
+        if (E.isLeft(outcome)) return outcome;
+        if (outcome.right) fired++;
+        continue;
+      }
+      if (at <= clock.now()) break;
+      // Time moves on to `at`; what the clock's own timers dispatch on the way is drained next round.
+      await clock.advanceTo(at);
+    }
+    await reactor.checkpoint();
+    return E.right({ now: clock.now(), fired });
   };
 
   return {
@@ -147,9 +231,15 @@ export const createEngine = (options: EngineOptions): Engine => {
       if (!projectionStates.has(name)) throw new RangeError(`no inline projection named ${name}`);
       return projectionStates.get(name) as S;
     },
+    advanceTo,
+    reactor: {
+      deadlines: reactor.deadlines,
+      nextDeadline: reactor.nextDeadline,
+      position: reactor.position,
+      waitFor: reactor.waitFor,
+    },
     close: async () => {
-      for (const cancel of pendingTimers) cancel();
-      pendingTimers.clear();
+      await reactor.stop();
       if (options.store === undefined) await store.close();
     },
   };

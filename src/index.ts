@@ -1,7 +1,7 @@
 // kefu: the engine, the kernel types and the in-memory store. Optional parts have
 // their own entry points: kefu/sqlite, kefu/postgres, kefu/eventstoredb, kefu/testing.
 export { createEngine } from './engine.js';
-export type { DispatchResult, Engine, EngineOptions } from './engine.js';
+export type { AdvanceSummary, DispatchResult, Engine, EngineOptions, ReactorSettings, ReactorView } from './engine.js';
 
 export type { Command, CommandInput, CommandMeta } from './domain/command.js';
 export { commandInputCodec } from './domain/command.js';
@@ -84,7 +84,14 @@ export { runProjection } from './runtime/projectionRunner.js';
 export type { DurableProjection, RunningProjection, RunProjectionOptions } from './runtime/projectionRunner.js';
 export type { ProjectionCheckpoint, ProjectionStateStore } from './adapters/projectionStateStore.js';
 export { createInMemoryProjectionStateStore } from './adapters/projectionStateStore.js';
-export type { Timer } from './domain/module.js';
+export type { Reaction, ReactionCommand, ReactionMap } from './domain/reaction.js';
+export { cancel, dispatch, reactionsTo, schedule } from './domain/reaction.js';
+export { stableId } from './domain/stableId.js';
+export type { Deadline, PendingDeadlines } from './projections/pendingDeadlines.js';
+export { nextDeadline, pendingCount, pendingInOrder } from './projections/pendingDeadlines.js';
+export { pendingDeadlinesProjection } from './projections/pendingDeadlinesProjection.js';
+export type { ReactorReport, ReactionInput } from './runtime/reactor.js';
+export { isVirtualClock } from './runtime/virtualClock.js';
 export { copyLog } from './adapters/copyLog.js';
 export type { CopyOptions } from './adapters/copyLog.js';
 export { summarizeLog, logDigest } from './adapters/logChecksum.js';

@@ -26,7 +26,13 @@ export type { ExpectedVersion } from '../domain/errors.js';
 export interface AppendResult {
   /** The stream's version after the append. */
   readonly nextVersion: number;
-  /** The global position of the last event appended. */
+  /**
+   * The global position of the stream's last event once the append is done: the last
+   * event appended or, for an empty append (a version check that writes nothing),
+   * the last event the stream already had, 0 when it has none. Not the head of the
+   * whole log, which EventStoreDB cannot give without scanning `$all`; every adapter
+   * finds the stream's last event on the index it checks the version with.
+   */
   readonly lastPosition: number;
   /** The appended events as stored, with their versions and positions. */
   readonly events: readonly RecordedEvent[];

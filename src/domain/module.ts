@@ -1,13 +1,15 @@
 /**
  * A domain module is what plugs into the engine: its command and event codecs
  * (with upcasters for old event versions), the stream a command writes to, its
- * Decider, and optionally how to snapshot its state.
+ * Decider, and optionally how to snapshot its state and what its events cause
+ * elsewhere (reactions).
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import type { Command } from './command.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { ValidationError } from './errors.js';
+import type { ReactionMap } from './reaction.js';
 
 export interface EventDefinition<D> {
   /** Decodes (and encodes) the data of the current schema version. */
@@ -41,12 +43,6 @@ export type EventDefinitions<E extends DomainEvent> = {
   readonly [K in E['type']]: EventDefinition<DataOf<E, K>>;
 };
 
-/** A command the engine dispatches by itself once the clock reaches `at` (a deadline). */
-export interface Timer {
-  readonly at: number;
-  readonly command: { readonly type: string; readonly data: unknown };
-}
-
 export interface DomainModule<S, C extends Command, E extends DomainEvent> {
   readonly name: string;
   readonly commands: CommandCodecs<C>;
@@ -56,12 +52,12 @@ export interface DomainModule<S, C extends Command, E extends DomainEvent> {
   readonly decider: Decider<S, C, E>;
   readonly snapshot?: SnapshotPolicy<S>;
   /**
-   * Deadlines an event sets (a transfer waiting for acceptance, later timeouts and
-   * SLA clocks): the engine schedules each on its clock and, when due, dispatches the
-   * command as the system. The command must be harmless when the deadline no longer
-   * applies (a no-op), since a deadline can fire after the situation moved on.
+   * What events cause beyond their own stream (reaction.ts): commands now, at a time
+   * (deadlines) or cancelled. The runtime works them out from the log, so any engine
+   * that starts knows them; each command must be a no-op (or a refusal) when repeated
+   * or when the situation moved on.
    */
-  readonly timers?: (event: E) => readonly Timer[];
+  readonly reactions?: ReactionMap;
 }
 
 // The registry holds modules of many state, command and event types side by side.

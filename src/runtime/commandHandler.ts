@@ -24,7 +24,7 @@ import type { Registry } from '../domain/registry.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './backoff.js';
 import { keyedLock } from './keyedLock.js';
 import { randomUuid } from './seededRandom.js';
-import { createStreamLoader, type StreamState } from './streamLoader.js';
+import { createStreamLoader, type SnapshotSetAside, type StreamState } from './streamLoader.js';
 
 export interface HandledCommand {
   readonly stream: string;
@@ -46,6 +46,8 @@ export interface CommandHandlerOptions {
   readonly cachedStreams?: number;
   /** Told when a snapshot could not be saved; the command itself still succeeded. */
   readonly onSnapshotFailure?: (stream: string, error: KefuError) => void;
+  /** Told when a stored snapshot was unreadable or did not fit its stream: the state was folded from the events. */
+  readonly onSnapshotSetAside?: SnapshotSetAside;
 }
 
 export interface CommandHandler {
@@ -71,7 +73,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   const { store, registry, random } = options;
   const retry = options.retry ?? defaultRetryPolicy;
   const sleep = options.sleep ?? realSleep;
-  const loader = createStreamLoader(store, registry);
+  const loader = createStreamLoader(store, registry, options.onSnapshotSetAside);
   const cache = new LRUCache<string, StreamState>({ max: options.cachedStreams ?? 10_000 });
   const locks = keyedLock();
 

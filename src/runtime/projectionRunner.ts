@@ -3,15 +3,19 @@
  * from there (catch up, then live), fold each decoded event, and save state and
  * checkpoint together every `saveEvery` events and whenever it has caught up.
  * Every process can run one: each sees every process's events.
+ *
+ * A failed save is reported (`onSaveFailure`) and does not stop the projection:
+ * its state in memory is still right, and the next save tries again.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore, ReadError, Subscription } from '../adapters/eventStore.js';
 import { progress } from '../adapters/progress.js';
 import type { ProjectionStateStore } from '../adapters/projectionStateStore.js';
 import type { DomainEvent } from '../domain/decider.js';
-import type { ValidationError } from '../domain/errors.js';
+import { describeError, type StoreFailure, type ValidationError } from '../domain/errors.js';
 import type { Registry } from '../domain/registry.js';
-import type { ProjectedEvent, Projection } from '../projections/projection.js';
+import type { Projection } from '../projections/projection.js';
+import { createCheckpointKeeper } from './checkpointKeeper.js';
 
 export interface DurableProjection<S, E extends DomainEvent = DomainEvent> extends Projection<S, E> {
   /** Bump when the state's shape changes: a saved state of another version is rebuilt from the log. */
@@ -26,8 +30,8 @@ export interface RunningProjection<S> {
   readonly position: () => number;
   /** Resolves once every event up to `position` is folded in (read-your-writes for a reader); left if the run ends first. */
   readonly waitFor: (position: number) => Promise<E.Either<ReadError, void>>;
-  /** Saves the latest state and checkpoint, then stops. */
-  readonly stop: () => Promise<void>;
+  /** Stops, then saves the latest state and checkpoint; answers how that last save went. */
+  readonly stop: () => Promise<E.Either<StoreFailure, void>>;
   readonly done: Promise<E.Either<ReadError, void>>;
 }
 
@@ -41,61 +45,54 @@ export interface RunProjectionOptions<S> {
   readonly shopId?: string;
   readonly saveEvery?: number;
   readonly batchSize?: number;
+  /** Told when a save failed; the projection goes on and the next save tries again. */
+  readonly onSaveFailure?: (error: StoreFailure) => void;
+  /** Told when the saved state did not decode and was set aside for a rebuild. */
+  readonly onCheckpointSetAside?: (error: ValidationError) => void;
 }
 
 export const runProjection = async <S>(
   options: RunProjectionOptions<S>,
 ): Promise<E.Either<ReadError, RunningProjection<S>>> => {
-  const { projection, checkpoints } = options;
-  const loaded = await checkpoints.loadProjection(projection.name);
+  const { projection } = options;
+  const keeper = createCheckpointKeeper({
+    checkpoints: options.checkpoints,
+    format: projection,
+    ...(options.onCheckpointSetAside === undefined ? {} : { onSetAside: options.onCheckpointSetAside }),
+  });
+  const loaded = await keeper.load();
   if (E.isLeft(loaded)) return loaded;
-  let state = projection.initialState();
-  let position = 0;
-  const saved = loaded.right;
-  if (saved !== undefined && saved.schemaVersion === projection.schemaVersion) {
-    const decoded = projection.decode(saved.state);
-    if (E.isRight(decoded)) {
-      state = decoded.right;
-      position = saved.position;
-    }
-  }
-  let savedPosition = position;
+  let state = loaded.right?.state ?? projection.initialState();
+  let position = loaded.right?.position ?? 0;
   const saveEvery = options.saveEvery ?? 100;
   const reached = progress(`projection ${projection.name}`, position);
 
-  // Saves run one after another, so an older checkpoint never overwrites a newer one.
-  let saving: Promise<void> = Promise.resolve();
-  const save = (): Promise<void> => {
-    saving = saving.then(async () => {
-      if (savedPosition === position) return;
-      // State and position are read together, synchronously: they always match.
-      const checkpoint = { position, schemaVersion: projection.schemaVersion, state: projection.encode(state) };
-      const result = await checkpoints.saveProjection(projection.name, checkpoint);
-      if (E.isLeft(result)) throw new Error(result.left.message);
-      savedPosition = checkpoint.position;
-    });
-    return saving;
+  const save = async (): Promise<E.Either<StoreFailure, void>> => {
+    if (keeper.savedPosition() === position) return E.right(undefined);
+    const saved = await keeper.save(position, state);
+    if (E.isLeft(saved)) options.onSaveFailure?.(saved.left);
+    return saved;
   };
 
-  const wake = () => reached.advance(position);
-
+  let unreadable: ValidationError | undefined;
   const subscription: Subscription = options.store.subscribe({
     after: position,
     ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     handler: (recorded) => {
-      const decoded = options.registry.decodeEvent(recorded);
-      // A handler failure stops the subscription; the message names the event and the field.
-      if (E.isLeft(decoded)) throw new Error(decoded.left.issues.map((i) => `${decoded.left.source} ${i.path}: ${i.reason}`).join('; '));
-      state = projection.apply(state, { ...recorded, data: decoded.right.data } as ProjectedEvent);
+      const decoded = options.registry.decodeRecorded(recorded);
+      if (E.isLeft(decoded)) {
+        // Throwing stops the subscription before this event; the run ends with the decode error itself.
+        unreadable = decoded.left;
+        throw new Error(describeError(decoded.left));
+      }
+      state = projection.apply(state, decoded.right);
       position = recorded.globalPosition;
-      wake();
+      reached.advance(position);
       // Only a save makes the subscription wait; folding stays synchronous.
-      return position - savedPosition >= saveEvery ? save() : undefined;
+      return position - keeper.savedPosition() >= saveEvery ? save().then(() => undefined) : undefined;
     },
-    onCaughtUp: () => {
-      void save().then(wake, () => undefined);
-    },
+    onCaughtUp: () => void save(),
   });
 
   return E.right({
@@ -104,9 +101,10 @@ export const runProjection = async <S>(
     waitFor: reached.waitFor,
     stop: async () => {
       await subscription.stop();
-      await save();
+      return save();
     },
-    done: subscription.done.then((outcome) => {
+    done: subscription.done.then((ended) => {
+      const outcome: E.Either<ReadError, void> = unreadable === undefined ? ended : E.left(unreadable);
       reached.end(outcome);
       return outcome;
     }),

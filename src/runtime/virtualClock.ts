@@ -60,3 +60,7 @@ export const virtualClock = (start = 0): VirtualClock => {
     nextDeadline: () => deadlines.minKey()?.[0],
   };
 };
+
+/** Whether `clock` is a virtual clock that the engine may move (engine.advanceTo). */
+export const isVirtualClock = (clock: Clock): clock is VirtualClock =>
+  typeof (clock as Partial<VirtualClock>).advanceTo === 'function' && typeof (clock as Partial<VirtualClock>).set === 'function';

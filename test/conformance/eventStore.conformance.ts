@@ -77,8 +77,21 @@ export const eventStoreConformance = (factory: StoreFactory): void => {
       const stream = uniqueStream();
       right(await store.append(stream, events(2), 'no_stream'));
       expect(right(await store.append(stream, [], 2)).nextVersion).toBe(2);
-      expect(left(await store.append(stream, [], 5))._tag).toBe('ConcurrencyConflict');
+      expect(left(await store.append(stream, [], 5))).toMatchObject({ _tag: 'ConcurrencyConflict', actual: 2 });
       expect(right(await store.streamVersion(stream))).toBe(2);
+      expect(await readEverything(store)).toHaveLength(2);
+    });
+
+    it("answers an empty append with the position of the stream's last event, not the head of the log (AppendResult.lastPosition)", async () => {
+      // PostgreSQL answered the stream's last position, memory and SQLite the head of the whole log.
+      const store = await fresh();
+      const stream = uniqueStream();
+      const stored = right(await store.append(stream, events(3), 'no_stream'));
+      right(await store.append(uniqueStream(), events(2), 'no_stream'));
+      expect(right(await store.append(stream, [], 'exists'))).toEqual({ nextVersion: 3, lastPosition: stored.lastPosition, events: [] });
+      expect(right(await store.append(stream, [], 'any'))).toEqual({ nextVersion: 3, lastPosition: stored.lastPosition, events: [] });
+      expect(right(await store.append(uniqueStream(), [], 'no_stream'))).toEqual({ nextVersion: 0, lastPosition: 0, events: [] });
+      expect(left(await store.append(uniqueStream(), [], 'exists'))).toMatchObject({ _tag: 'ConcurrencyConflict', actual: 0 });
     });
   });
 

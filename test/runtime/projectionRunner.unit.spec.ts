@@ -90,7 +90,9 @@ describe('running a durable projection', () => {
       await runProjection({ store, checkpoints: createInMemoryProjectionStateStore(), registry: engine.registry, projection: sums }),
     );
     const outcome = await running.done;
-    expect(E.isLeft(outcome) && describeError(outcome.left)).toMatch(/counter-shop-1-a@2 data.by/);
+    // The run ends with the decode error itself, naming the event and the field.
+    expect(E.isLeft(outcome) && outcome.left).toMatchObject({ _tag: 'ValidationError', source: 'event counter-shop-1-a@2' });
+    expect(E.isLeft(outcome) && describeError(outcome.left)).toMatch(/data.by/);
     expect(running.position()).toBe(1);
   });
 });

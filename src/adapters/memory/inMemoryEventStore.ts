@@ -67,7 +67,9 @@ export const createInMemoryEventStore = (): EventStore => {
       for (const wake of waiters) wake();
       waiters.clear();
     }
-    return E.right({ nextVersion: current + recorded.length, lastPosition: log.length, events: recorded });
+    // The stream's last event (eventStore.ts): for an empty append, the one it already had.
+    const lastPosition = target[target.length - 1]?.globalPosition ?? 0;
+    return E.right({ nextVersion: current + recorded.length, lastPosition, events: recorded });
   };
 
   const readStreamSync = (stream: string, options: ReadStreamOptions = {}): E.Either<ValidationError, readonly RecordedEvent[]> => {

@@ -98,8 +98,11 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     },
   );
 
-  // An empty batch is a version check: read version and head together, write nothing.
-  const checkOnly = db.transaction((stream: string) => ({ current: currentVersion(stream), head: sql.head.get() ?? 0 }));
+  // An empty batch is a version check: one read of the stream's last event, nothing written.
+  const checkOnly = (stream: string) => {
+    const last = sql.streamHead.get(stream);
+    return { current: last?.version ?? 0, position: last?.position ?? 0 };
+  };
 
   const append = async (
     stream: string,
@@ -112,9 +115,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const batch = copies.right.events;
     try {
       if (batch.length === 0) {
-        const { current, head } = checkOnly.deferred(stream);
+        const { current, position } = checkOnly(stream);
         return satisfiesExpected(expected, current)
-          ? E.right({ nextVersion: current, lastPosition: head, events: [] })
+          ? E.right({ nextVersion: current, lastPosition: position, events: [] })
           : E.left(concurrencyConflict(stream, expected, current));
       }
       // Serialised before the write lock is taken, so the lock is held as briefly as possible.

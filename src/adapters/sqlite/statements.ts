@@ -10,6 +10,7 @@ type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>
 
 export interface Statements {
   readonly streamVersion: Statement<[string], number>;
+  readonly streamHead: Statement<[string], { readonly version: number; readonly position: number }>;
   readonly insertEvent: Statement<[string, number, string, string, number, string, string]>;
   readonly head: Statement<[], number | null>;
   readonly headOfShop: Statement<[string], number | null>;
@@ -29,6 +30,10 @@ export const prepareStatements = (db: BetterSqlite3.Database): Statements => ({
   streamVersion: db.prepare<[string], number>(
     'SELECT stream_version FROM kefu_events WHERE stream = ? ORDER BY stream_version DESC LIMIT 1',
   ).pluck(),
+  // The same index entry with its position: what an empty append answers.
+  streamHead: db.prepare<[string], { readonly version: number; readonly position: number }>(
+    'SELECT stream_version AS version, position FROM kefu_events WHERE stream = ? ORDER BY stream_version DESC LIMIT 1',
+  ),
   insertEvent: db.prepare<[string, number, string, string, number, string, string]>(
     'INSERT INTO kefu_events (stream, stream_version, shop_id, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),

@@ -13,6 +13,7 @@ import { decideDesk } from './deskDecide.js';
 import { deskEventDefinitions, type DeskEvent } from './deskEvents.js';
 import { evolveDesk } from './deskEvolve.js';
 import { DESK_SNAPSHOT_VERSION, decodeDesk, encodeDesk } from './deskSnapshot.js';
+import { deskReactions } from './deskReactions.js';
 import { initialDeskState, type DeskState } from './deskState.js';
 
 export const routingStream = (shopId: string): string => `routing-${shopId}`;
@@ -36,8 +37,5 @@ export const deskModule = defineModule<DeskState, DeskCommand, DeskEvent>({
     encode: encodeDesk,
     decode: decodeDesk,
   },
-  timers: (event) =>
-    event.type === 'TransferRequested'
-      ? [{ at: event.data.expiresAt, command: { type: 'ExpireTransfer', data: { sessionId: event.data.sessionId, requestId: event.data.requestId } } }]
-      : [],
+  reactions: deskReactions,
 });

@@ -156,20 +156,6 @@ describePg('postgres store specifics', () => {
     }
   });
 
-  it('answers an empty append with the stream version and the position of its last event', async () => {
-    const store = stores.store();
-    try {
-      const stream = uniqueStream();
-      const stored = right(await store.append(stream, events(3), 'no_stream'));
-      right(await store.append(uniqueStream(), events(2), 'no_stream'));
-      expect(right(await store.append(stream, [], 'exists'))).toEqual({ nextVersion: 3, lastPosition: stored.lastPosition, events: [] });
-      expect(right(await store.append(uniqueStream(), [], 'no_stream'))).toEqual({ nextVersion: 0, lastPosition: 0, events: [] });
-      expect(left(await store.append(uniqueStream(), [], 'exists'))).toMatchObject({ _tag: 'ConcurrencyConflict', actual: 0 });
-    } finally {
-      await store.close();
-    }
-  });
-
   it('passes the pool settings to its connections', async () => {
     const store = stores.store({ statementTimeoutMs: 1234, maxConnections: 2 });
     right(await store.append('s', events(1), 'no_stream'));

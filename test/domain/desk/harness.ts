@@ -98,7 +98,14 @@ export const deskHarness = (options: { seed?: number; store?: EventStore } = {})
     };
   };
 
-  return { engine, clock, d, ok, refused, code, state, agents, groups, open };
+  /** Moves time on, firing every deadline due on the way (engine.advanceTo). */
+  const advanceBy = async (ms: number) => {
+    const advanced = await engine.advanceTo(clock.now() + ms);
+    if (E.isLeft(advanced)) throw new Error(`advance failed: ${JSON.stringify(advanced.left)}`);
+    return advanced.right;
+  };
+
+  return { engine, clock, d, ok, refused, code, state, agents, groups, open, advanceBy };
 };
 
 /** The agent each SessionAssigned event went to, by session. */

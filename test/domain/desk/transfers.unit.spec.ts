@@ -40,7 +40,9 @@ describe('S5 transfer to an agent', () => {
     expect(await h.code(h.d.transfer({ sessionId: s.sessionId, toAgentId: 'a2' }))).toBe('transfer.pending');
     const accepted = await h.ok(h.d.asAgent('a2').accept({ sessionId: s.sessionId, requestId }));
     expect(accepted[0]).toMatchObject({ type: 'SessionTransferred', data: { from: 'a1', to: 'a2', requestId } });
-    await h.clock.advanceBy(60_000); // the deadline fires and finds nothing to expire
+    // Accepting cancelled the deadline: nothing is left to fire.
+    expect(h.engine.reactor.deadlines()).toEqual([]);
+    expect(await h.advanceBy(60_000)).toMatchObject({ fired: 0 });
     expect((await h.state()).sessions.get(s.sessionId)?.owner).toBe('a2');
   });
 
@@ -64,7 +66,8 @@ describe('S5 transfer to an agent', () => {
     const [requested] = await h.ok(h.d.transfer({ sessionId: s.sessionId, toAgentId: 'a2' }));
     const requestId = requested!.data.requestId as string;
     expect(await h.code(h.d.expire({ sessionId: s.sessionId, requestId }))).toBe('transfer.not-expired');
-    await h.clock.advanceBy(45_000);
+    expect(await h.advanceBy(44_999)).toMatchObject({ fired: 0 });
+    expect(await h.advanceBy(1)).toMatchObject({ fired: 1 });
     const state = await h.state();
     expect(state.sessions.get(s.sessionId)?.pendingTransfer).toBeUndefined();
     expect(state.sessions.get(s.sessionId)?.owner).toBe('a1');

@@ -12,7 +12,7 @@ import { pickInGroup } from '../../../routing/pipeline.js';
 import { placeAgent } from '../../../routing/pools.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import type { DeskEvent } from '../deskEvents.js';
-import type { DeskState } from '../deskState.js';
+import type { DeskState, PendingTransfer } from '../deskState.js';
 import { canHandle, requireHandler, requireSelfOrAdmin, resolveActor } from '../permissions.js';
 import { emitter } from './emitter.js';
 import { fillFromQueue } from './fillFromQueue.js';
@@ -39,7 +39,29 @@ const moveTo = (state: DeskState, transferred: Extract<DeskEvent, { type: 'Sessi
   return E.right(em.events());
 };
 
+/**
+ * A pending transfer whose acceptance time has passed is over, whether or not the
+ * deadline has fired yet (the reactor may be behind, or down): a new transfer of
+ * the session first records its expiry, at the time it expired.
+ */
+const expireOverdue = (c: DeskCommandOf<'TransferSession'>, state: DeskState): readonly DeskEvent[] => {
+  const pending = state.sessions.get(c.data.sessionId)?.pendingTransfer;
+  if (pending === undefined || c.meta.now < pending.expiresAt) return [];
+  return [{ type: 'TransferExpired', data: { sessionId: c.data.sessionId, requestId: pending.requestId, at: pending.expiresAt } }];
+};
+
 export const transferSession = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Decided => {
+  const overdue = expireOverdue(c, state);
+  if (overdue.length === 0) return transferNow(c, state);
+  const em = emitter(state);
+  for (const event of overdue) em.emit(event);
+  const rest = transferNow(c, em.state());
+  if (E.isLeft(rest)) return rest;
+  for (const event of rest.right) em.emit(event);
+  return E.right(em.events());
+};
+
+const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Decided => {
   const session = findAssigned(state, c.data.sessionId);
   if (E.isLeft(session)) return session;
   const allowed = requireHandler(state, c.meta.actor, session.right);
@@ -87,9 +109,19 @@ const pendingFor = (c: DeskCommandOf<'AcceptTransfer' | 'DeclineTransfer' | 'Exp
 const noSuchTransfer = (c: DeskCommandOf<'AcceptTransfer' | 'DeclineTransfer'>) =>
   E.left(domainError('transfer.unknown', `no pending transfer ${c.data.requestId} for session ${c.data.sessionId}`));
 
-export const acceptTransfer = (c: DeskCommandOf<'AcceptTransfer'>, state: DeskState): Decided => {
+/** An answer after the acceptance time is refused, even when the expiry has not fired yet. */
+const answerable = (c: DeskCommandOf<'AcceptTransfer' | 'DeclineTransfer'>, state: DeskState): E.Either<DomainError, PendingTransfer> => {
   const pending = pendingFor(c, state);
   if (pending === undefined) return noSuchTransfer(c);
+  return c.meta.now < pending.expiresAt
+    ? E.right(pending)
+    : E.left(domainError('transfer.expired', `transfer ${pending.requestId} expired at ${pending.expiresAt}`, { expiresAt: pending.expiresAt }));
+};
+
+export const acceptTransfer = (c: DeskCommandOf<'AcceptTransfer'>, state: DeskState): Decided => {
+  const answer = answerable(c, state);
+  if (E.isLeft(answer)) return answer;
+  const pending = answer.right;
   const allowed = requireSelfOrAdmin(state, c.meta.actor, pending.to);
   if (E.isLeft(allowed)) return allowed;
   const target = E.chain((a: Agent) => available(a, 'transfer.target-unavailable'))(findAgent(state, pending.to));
@@ -101,21 +133,27 @@ export const acceptTransfer = (c: DeskCommandOf<'AcceptTransfer'>, state: DeskSt
 };
 
 export const declineTransfer = (c: DeskCommandOf<'DeclineTransfer'>, state: DeskState): Decided => {
-  const pending = pendingFor(c, state);
-  if (pending === undefined) return noSuchTransfer(c);
+  const answer = answerable(c, state);
+  if (E.isLeft(answer)) return answer;
+  const pending = answer.right;
   const allowed = requireSelfOrAdmin(state, c.meta.actor, pending.to);
   if (E.isLeft(allowed)) return allowed;
   return E.right([{ type: 'TransferDeclined', data: { ...c.data, at: c.meta.now } }]);
 };
 
-/** Fired by the clock at the deadline; a transfer already accepted or declined makes it a no-op. */
+/**
+ * Fired by the runtime at the deadline (a durable one: any engine fires it, after
+ * any restart); a transfer already accepted, declined or expired makes it a no-op,
+ * so it has one effect however often it is fired. The expiry is recorded at the
+ * time the transfer expired, not the (possibly later) time it was fired.
+ */
 export const expireTransfer = (c: DeskCommandOf<'ExpireTransfer'>, state: DeskState): Decided => {
   const pending = pendingFor(c, state);
   if (pending === undefined) return E.right([]);
   if (c.meta.now < pending.expiresAt) {
     return E.left(domainError('transfer.not-expired', `transfer ${pending.requestId} expires at ${pending.expiresAt}`));
   }
-  return E.right([{ type: 'TransferExpired', data: { ...c.data, at: c.meta.now } }]);
+  return E.right([{ type: 'TransferExpired', data: { ...c.data, at: pending.expiresAt } }]);
 };
 
 const alreadyIn = (session: { owner: string; coAgents: readonly string[] }, agentId: string) =>
