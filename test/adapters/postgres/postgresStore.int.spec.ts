@@ -3,7 +3,7 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import { createPostgresEventStore, runPostgresProjection } from '../../../src/adapters/postgres/index.js';
 import { ORDER_LOCK_CLASS, schemaLockKey } from '../../../src/adapters/postgres/lockKeys.js';
-import { collector, event, events, left, right, uniqueStream } from '../../conformance/fixtures.js';
+import { collector, event, events, left, right } from '../../conformance/fixtures.js';
 import { describePg, pgUrl, rawPool, schemaPerStore } from './pgTestSupport.js';
 import { callCounter } from './signals.js';
 
