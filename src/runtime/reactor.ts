@@ -251,29 +251,33 @@ export const createReactor = (options: ReactorOptions): Reactor => {
     if (E.isLeft(batchSize)) return batchSize;
     let failure: KefuError | undefined;
     const never = new AbortController().signal;
-    const followed = await followLog(
-      { readAll: (o) => store.readAll(o), waitForEvents: async () => undefined },
-      {
-        after: position,
-        shopId: options.shopId,
-        batchSize: batchSize.right,
-        untilCaughtUp: true,
-        stopping: () => failure !== undefined,
-        signal: never,
-        onPage: async (events) => {
-          for (const event of events) {
-            const handled = await handle(event);
-            if (E.isLeft(handled)) {
-              failure = handled.left;
-              return E.right(position);
+    // Handling events dispatches commands that append more: read again until a pass finds nothing new.
+    for (let before = -1; before !== position && failure === undefined; ) {
+      before = position;
+      const followed = await followLog(
+        { readAll: (o) => store.readAll(o), waitForEvents: async () => undefined },
+        {
+          after: position,
+          shopId: options.shopId,
+          batchSize: batchSize.right,
+          untilCaughtUp: true,
+          stopping: () => failure !== undefined,
+          signal: never,
+          onPage: async (events) => {
+            for (const event of events) {
+              const handled = await handle(event);
+              if (E.isLeft(handled)) {
+                failure = handled.left;
+                return E.right(position);
+              }
             }
-          }
-          return E.right(position);
+            return E.right(position);
+          },
         },
-      },
-    );
-    if (failure !== undefined) return E.left(failure);
-    return E.isLeft(followed) ? followed : E.right(position);
+      );
+      if (E.isLeft(followed)) return followed;
+    }
+    return failure === undefined ? E.right(position) : E.left(failure);
   };
 
   const fireNextLocked = async (now: number): Promise<E.Either<KefuError, boolean>> => {
@@ -347,6 +351,8 @@ export const createReactor = (options: ReactorOptions): Reactor => {
         await sleep(backoff(), abort.signal);
         continue;
       }
+      // stop() may have come while the checkpoint loaded: it found no subscription to stop.
+      if (stopping) break;
       rearm();
       subscription = store.subscribe({
         after: position,

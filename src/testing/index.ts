@@ -6,3 +6,5 @@ export { counterModule } from './counterModule.js';
 export type { CounterCommand, CounterEvent, CounterState } from './counterModule.js';
 export { desk, deskInput } from './deskInputs.js';
 export type { DeskInput } from './deskInputs.js';
+export { followUpId, reminderKey, reminderModule, tallyStream } from './reminderModule.js';
+export type { ReminderCommand, ReminderEvent, ReminderState } from './reminderModule.js';

@@ -95,4 +95,53 @@ describe('running a durable projection', () => {
     expect(E.isLeft(outcome) && describeError(outcome.left)).toMatch(/data.by/);
     expect(running.position()).toBe(1);
   });
+
+  it('keeps saving after a failed save, and stop() answers how the last save went instead of rejecting', async () => {
+    // Before: one failed save left the save chain rejected, so every later save was skipped and stop() rejected.
+    const store = createInMemoryEventStore();
+    const saved = createInMemoryProjectionStateStore();
+    let failNext = 0;
+    const checkpoints = {
+      loadProjection: saved.loadProjection,
+      saveProjection: async (name: string, checkpoint: Parameters<typeof saved.saveProjection>[1]) =>
+        failNext-- > 0 ? E.left({ _tag: 'StoreFailure' as const, operation: 'saveProjection', message: 'disk full' }) : saved.saveProjection(name, checkpoint),
+    };
+    const failures: string[] = [];
+    const engine = createEngine({ store, modules: [counterModule], random: seededRandom(4) });
+    for (let i = 0; i < 5; i++) right(await engine.dispatch(inc('a', 1)));
+    failNext = 1;
+    const running = right(
+      await runProjection({ store, checkpoints, registry: engine.registry, projection: sums, saveEvery: 2, onSaveFailure: (e) => failures.push(e.message) }),
+    );
+    await running.waitFor(5);
+    for (let i = 0; i < 5; i++) right(await engine.dispatch(inc('a', 1)));
+    await running.waitFor(10);
+    expect(E.isRight(await running.stop())).toBe(true);
+    expect(failures).toEqual(['disk full']);
+    expect(right(await saved.loadProjection('sums'))).toEqual({ position: 10, schemaVersion: 1, state: { 'counter-shop-1-a': 10 } });
+
+    // The final save failing is answered, not thrown.
+    const again = right(await runProjection({ store, checkpoints, registry: engine.registry, projection: sums }));
+    failNext = Number.POSITIVE_INFINITY;
+    right(await engine.dispatch(inc('a', 1)));
+    await again.waitFor(11);
+    expect(await again.stop()).toMatchObject({ _tag: 'Left', left: { message: 'disk full' } });
+  });
+
+  it('sets aside a saved state that does not decode, says so, and rebuilds from the log', async () => {
+    const store = createInMemoryEventStore();
+    const checkpoints = createInMemoryProjectionStateStore();
+    const engine = createEngine({ store, modules: [counterModule], random: seededRandom(2) });
+    for (let i = 0; i < 3; i++) right(await engine.dispatch(inc('a', 2)));
+    right(await checkpoints.saveProjection('sums', { position: 2, schemaVersion: 1, state: { 'counter-shop-1-a': 'lots' } }));
+    const setAside: string[] = [];
+    const running = right(
+      await runProjection({ store, checkpoints, registry: engine.registry, projection: sums, onCheckpointSetAside: (e) => setAside.push(describeError(e)) }),
+    );
+    await running.waitFor(3);
+    expect(running.state()).toEqual({ 'counter-shop-1-a': 6 });
+    expect(setAside).toHaveLength(1);
+    await running.stop();
+  });
 });
+
