@@ -1,8 +1,8 @@
 /**
  * Opening the store's connection: pragmas first (the busy timeout before anything
- * that may wait on another process's lock), then the migrations. Whatever goes
- * wrong here is thrown as a SqliteConfigurationError, and a connection the store
- * opened itself is closed again.
+ * that may wait on another process's lock), then the migrations, then the store's
+ * statements. Whatever goes wrong here is thrown as a SqliteConfigurationError, and
+ * a connection the store opened itself is closed again.
  */
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -10,10 +10,12 @@ import { configurationError, type ResolvedSqliteOptions } from './sqliteOptions.
 import { latestSchemaVersion, migrate } from './schema.js';
 import { messageOf } from './sqliteErrors.js';
 
-export interface StoreConnection {
+export interface StoreConnection<S> {
   readonly db: BetterSqlite3.Database;
   /** Whether the store opened it (and so closes it). */
   readonly owned: boolean;
+  /** The store's statements, prepared on it. */
+  readonly sql: S;
 }
 
 const configure = (db: BetterSqlite3.Database, options: ResolvedSqliteOptions): void => {
@@ -30,7 +32,12 @@ const configure = (db: BetterSqlite3.Database, options: ResolvedSqliteOptions): 
   }
 };
 
-export const openStoreConnection = (options: ResolvedSqliteOptions): StoreConnection => {
+/**
+ * `prepare` runs last: a file whose user_version says migrated but whose tables are
+ * gone or changed (someone ran DROP TABLE kefu_events) fails there, and is refused
+ * like any other file that is not a kefu store.
+ */
+export const openStoreConnection = <S>(options: ResolvedSqliteOptions, prepare: (db: BetterSqlite3.Database) => S): StoreConnection<S> => {
   const { source } = options;
   const field = 'filename' in source ? 'filename' : 'database';
   let db: BetterSqlite3.Database;
@@ -41,9 +48,9 @@ export const openStoreConnection = (options: ResolvedSqliteOptions): StoreConnec
   }
   try {
     configure(db, options);
+    return { db, owned: 'filename' in source, sql: prepare(db) };
   } catch (error) {
     if ('filename' in source) db.close();
     throw configurationError([{ path: field, reason: `cannot be set up as a kefu store: ${messageOf(error)}` }]);
   }
-  return { db, owned: 'filename' in source };
 };
