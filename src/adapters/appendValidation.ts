@@ -7,11 +7,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { eventMetadataCodec, type EventMetadata, type EventToAppend } from '../domain/envelope.js';
+import { eventMetadataCodec, type EventToAppend } from '../domain/envelope.js';
 import { validationError, type ExpectedVersion, type ValidationError } from '../domain/errors.js';
 import { decodeWith, intInRange, nonEmptyString, struct, underPath } from '../domain/validation.js';
 import { validateExpected } from './expectedVersion.js';
-import { copyJson } from './jsonValue.js';
+import { copyInput } from './jsonValue.js';
 
 // Stream names and event types are stored as text columns: SQLite would turn a lone
 // UTF-16 surrogate into U+FFFD and PostgreSQL refuses NUL, so a name either would
@@ -40,14 +40,19 @@ const eventToAppendCodec = struct('EventToAppend', {
 
 const decodeEvent = decodeWith(eventToAppendCodec, 'event to append');
 
+/** The reader decodes a stream name with nonEmptyString(500): a blank name would be stored and then refused. */
 export const validateStream = (stream: unknown): E.Either<ValidationError, string> => {
-  if (!(typeof stream === 'string' && stream.length > 0 && stream.length <= 500)) {
-    return E.left(validationError('append', [{ path: 'stream', reason: 'must be a non-empty string of at most 500 characters' }]));
+  if (!(typeof stream === 'string' && stream.trim().length > 0 && stream.length <= 500)) {
+    return E.left(validationError('append', [{ path: 'stream', reason: 'must be a non-blank string of at most 500 characters' }]));
   }
   return unstorable.test(stream) ? E.left(validationError('append', [{ path: 'stream', reason: TEXT_REASON }])) : E.right(stream);
 };
 
-/** Checks and copies a batch; `freeze` makes the copies immutable (the in-memory store shares them with readers). */
+/**
+ * Checks and copies a batch; `freeze` makes the copies immutable (the in-memory store shares them with readers).
+ * Each event is copied first (every field read once) and the copy is what is checked and stored: checking the
+ * caller's object and copying it afterwards would read a getter twice, and store a second answer nobody checked.
+ */
 export const validateEventsToAppend = (
   events: readonly unknown[],
   freeze = false,
@@ -55,16 +60,15 @@ export const validateEventsToAppend = (
   if (!Array.isArray(events)) return E.left(validationError('append', [{ path: 'events', reason: 'must be an array' }]));
   const out: EventToAppend[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
-    const decoded = decodeEvent(events[i]);
+    const copy = copyInput(events[i], freeze, `events.${i}`);
+    if (E.isLeft(copy)) return E.left(validationError('event to append', [copy.left]));
+    const decoded = decodeEvent(copy.right);
     if (E.isLeft(decoded)) return E.left(underPath(`events.${i}`, decoded.left));
     const { type, schemaVersion, data, metadata } = decoded.right;
     if (data === undefined) {
       return E.left(validationError('event to append', [{ path: `events.${i}.data`, reason: 'is missing' }]));
     }
-    const dataCopy = copyJson(data, freeze, `events.${i}.data`);
-    if (E.isLeft(dataCopy)) return E.left(validationError('event to append', [dataCopy.left]));
-    const metadataCopy = copyJson(metadata, freeze) as E.Right<EventMetadata>;
-    const event: EventToAppend = { type, schemaVersion, data: dataCopy.right, metadata: metadataCopy.right };
+    const event: EventToAppend = { type, schemaVersion, data, metadata };
     out[i] = freeze ? Object.freeze(event) : event;
   }
   return E.right(out);

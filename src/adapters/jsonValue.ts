@@ -27,7 +27,16 @@ class NotJson extends Error {
 
 class TooDeepForFastPath extends Error {}
 
-const copy = (value: unknown, freeze: boolean, trackAncestors: boolean): unknown => {
+/** What was thrown, in words; the thrown value itself may be anything, even a Proxy that throws. */
+const describeThrown = (error: unknown): string => {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'something that cannot be described was thrown';
+  }
+};
+
+const copy = (value: unknown, freeze: boolean, trackAncestors: boolean, catchReads: boolean): unknown => {
   // The path is kept as a stack of keys and only turned into a string on failure.
   const keys: (string | number)[] = [];
   const ancestors: object[] = [];
@@ -50,9 +59,13 @@ const copy = (value: unknown, freeze: boolean, trackAncestors: boolean): unknown
     if (proto !== Object.prototype && proto !== null) fail(`a ${v.constructor?.name ?? 'non-plain'} object is not JSON`);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
-      const field = v[key];
-      if (field === undefined) continue; // JSON drops undefined fields
+      // Pushed before the read, so a getter that throws is reported at its own path.
       keys.push(key);
+      const field = v[key];
+      if (field === undefined) {
+        keys.pop();
+        continue; // JSON drops undefined fields
+      }
       const copy = visit(field);
       keys.pop();
       // An own "__proto__" key (JSON.parse makes one) must stay a key, not become a prototype.
@@ -87,18 +100,25 @@ const copy = (value: unknown, freeze: boolean, trackAncestors: boolean): unknown
     }
   };
 
-  return visit(value);
+  if (!catchReads) return visit(value);
+  try {
+    return visit(value);
+  } catch (error) {
+    if (error instanceof NotJson || error instanceof TooDeepForFastPath) throw error;
+    // A getter or a Proxy trap threw: the keys still say where it was being read.
+    throw new NotJson([...keys], `could not be read: ${describeThrown(error)}`);
+  }
 };
 
-export const copyJson = (value: unknown, freeze: boolean, path = ''): E.Either<JsonProblem, unknown> => {
+const copyWith = (value: unknown, freeze: boolean, path: string, catchReads: boolean): E.Either<JsonProblem, unknown> => {
   try {
     try {
       // A cycle nests forever, so it always ends up on the slow path, which tracks
       // ancestors; shallow payloads (nearly all) skip that bookkeeping.
-      return E.right(copy(value, freeze, false));
+      return E.right(copy(value, freeze, false, catchReads));
     } catch (error) {
       if (!(error instanceof TooDeepForFastPath)) throw error;
-      return E.right(copy(value, freeze, true));
+      return E.right(copy(value, freeze, true, catchReads));
     }
   } catch (error) {
     if (!(error instanceof NotJson)) throw error;
@@ -106,3 +126,14 @@ export const copyJson = (value: unknown, freeze: boolean, path = ''): E.Either<J
     return E.left({ path: path === '' ? rest : rest === '' ? path : `${path}.${rest}`, reason: error.reason });
   }
 };
+
+/** Each field is read once. Throws what a getter or a Proxy trap throws while being read. */
+export const copyJson = (value: unknown, freeze: boolean, path = ''): E.Either<JsonProblem, unknown> => copyWith(value, freeze, path, false);
+
+/**
+ * copyJson for input at a boundary that must answer a value: a getter or a Proxy
+ * trap that throws while being read is a problem at the path it was read from, like
+ * a value that is not JSON. Each field is read once, so what is checked afterwards
+ * is the copy, never a second read of the caller's object.
+ */
+export const copyInput = (value: unknown, freeze: boolean, path = ''): E.Either<JsonProblem, unknown> => copyWith(value, freeze, path, true);

@@ -7,6 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { StoreFailure } from '../domain/errors.js';
 import type { ReadError } from './eventStore.js';
+import { checkCheckpoint } from './savedState.js';
 
 export interface ProjectionCheckpoint {
   /** The global position of the last event folded into `state`. */
@@ -29,7 +30,10 @@ export const createInMemoryProjectionStateStore = (): ProjectionStateStore => {
       return E.right(json === undefined ? undefined : (JSON.parse(json) as ProjectionCheckpoint));
     },
     saveProjection: async (name, checkpoint) => {
-      saved.set(name, JSON.stringify(checkpoint));
+      const checked = checkCheckpoint('saveProjection', checkpoint);
+      if (E.isLeft(checked)) return checked;
+      // Kept as text, so every load hands out a fresh copy.
+      saved.set(name, JSON.stringify(checked.right));
       return E.right(undefined);
     },
   };

@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventStore } from '../../src/adapters/eventStore.js';
+import type { EventStore, Snapshot } from '../../src/adapters/eventStore.js';
+import { appendArb, readBackChecker } from '../adapters/appendableInputs.js';
+import type { EventToAppend } from '../../src/domain/envelope.js';
 import type { ExpectedVersion } from '../../src/domain/errors.js';
 import {
   asAppended,
@@ -18,6 +20,7 @@ import {
   right,
   uniqueShop,
   uniqueStream,
+  unsavableRecords,
 } from './fixtures.js';
 
 export interface StoreFactory {
@@ -258,6 +261,15 @@ export const eventStoreConformance = (factory: StoreFactory): void => {
     });
   });
 
+  describe(`${factory.name}: what it accepts, its reader reads back`, () => {
+    it('reads back every append it accepted, equal and decodable, over inputs at the edges of every check (property)', async () => {
+      // A blank stream name and metadata read twice were accepted and then refused by the store's own reader.
+      const store = await fresh();
+      const check = readBackChecker(store);
+      await fc.assert(fc.asyncProperty(appendArb, check), { numRuns: runs * 8 });
+    });
+  });
+
   describe(`${factory.name}: subscriptions`, () => {
     it('catches up with stored events, then delivers live ones, in order', async () => {
       const store = await fresh();
@@ -383,6 +395,17 @@ export const eventStoreConformance = (factory: StoreFactory): void => {
       expect(right(await store.loadSnapshot(stream))).toEqual({ version: 20, schemaVersion: 2, state: { agents: [], n: 2 } });
       expect(right(await store.loadSnapshot(uniqueStream()))).toBeUndefined();
     });
+
+    it.each(unsavableRecords('version'))('refuses a snapshot that is %s with a Left, never a throw, and keeps the saved one', async (_what, bad) => {
+      // PostgreSQL threw a TypeError on null (it read .version of it); a getter that threw escaped every store.
+      const store = await fresh();
+      const stream = uniqueStream();
+      const saved = { version: 2, schemaVersion: 1, state: { kept: true } };
+      right(await store.saveSnapshot(stream, saved));
+      const refused = left(await store.saveSnapshot(stream, bad as Snapshot));
+      expect(['StoreFailure', 'ValidationError']).toContain(refused._tag);
+      expect(right(await store.loadSnapshot(stream))).toEqual(saved);
+    });
   });
 
   describe(`${factory.name}: bad input`, () => {
@@ -403,6 +426,46 @@ export const eventStoreConformance = (factory: StoreFactory): void => {
       expect(wrongVersion).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'expected' }] });
       const noName = left(await store.append('', events(1), 'any'));
       expect(noName).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'stream' }] });
+      // Blank names used to be stored, and then every read of them was refused by the reader's codec.
+      for (const blank of [' ', '\t\n ', '\u3000']) {
+        expect(left(await store.append(blank, events(1), 'any'))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'stream' }] });
+      }
+      expect(await readEverything(store)).toEqual([]);
+    });
+
+    it('stores what it checked: a field read once, so a getter answering otherwise the second time changes nothing', async () => {
+      // The metadata was checked on the caller's object and copied afterwards: the second,
+      // unchecked answer was stored, and the store's own reader then refused the event.
+      const store = await fresh();
+      const stream = uniqueStream();
+      let reads = 0;
+      const shifty = Object.defineProperty({ ...metadata() }, 'shopId', {
+        enumerable: true,
+        get: () => (reads++ === 0 ? 'shop-1' : 'not a shop id!'),
+      });
+      right(await store.append(stream, [{ ...event(), metadata: shifty }], 'no_stream'));
+      expect(reads).toBe(1);
+      const [stored] = right(await store.readStream(stream));
+      expect(stored!.metadata.shopId).toBe('shop-1');
+      expect(right(await store.readAll())).toHaveLength(1);
+    });
+
+    it('refuses an event a getter or a Proxy throws on while it is read, naming the field, and writes nothing', async () => {
+      // copyJson rethrew what the getter threw: the append rejected instead of answering.
+      const store = await fresh();
+      const throwing = (path: string) => () => {
+        throw new Error(`cannot read ${path}`);
+      };
+      const cases: [unknown, string][] = [
+        [{ ...event(), data: Object.defineProperty({}, 'x', { enumerable: true, get: throwing('x') }) }, 'events.1.data.x'],
+        [Object.defineProperty({ ...event() }, 'type', { enumerable: true, get: throwing('type') }), 'events.1.type'],
+        [{ ...event(), metadata: new Proxy(metadata(), { ownKeys: throwing('keys') }) }, 'events.1.metadata'],
+        [new Proxy(event(), { get: throwing('anything') }), 'events.1.type'], // its first field
+      ];
+      for (const [bad, path] of cases) {
+        const refused = left(await store.append(uniqueStream(), [event(), bad as EventToAppend], 'any'));
+        expect(refused).toMatchObject({ _tag: 'ValidationError', issues: [{ path, reason: expect.stringMatching(/could not be read: cannot read/) }] });
+      }
       expect(await readEverything(store)).toEqual([]);
     });
 

@@ -90,3 +90,43 @@ export const collector = () => {
       }),
   };
 };
+
+/**
+ * Snapshots (`at` = 'version') or checkpoints (`at` = 'position') no store may save,
+ * each with what is wrong with it. Saving one must answer a Left, never throw.
+ */
+export const unsavableRecords = (at: 'version' | 'position'): [string, unknown][] => {
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  const ok = { [at]: 3, schemaVersion: 1, state: { n: 1 } };
+  return [
+    ['null', null],
+    ['undefined', undefined],
+    ['a number', 5],
+    ['a string', 'snapshot'],
+    ['an array', [3, 1, {}]],
+    [`a negative ${at}`, { ...ok, [at]: -1 }],
+    [`a fractional ${at}`, { ...ok, [at]: 1.5 }],
+    ['a missing schemaVersion', { [at]: 3, state: {} }],
+    ['a missing state', { [at]: 3, schemaVersion: 1 }],
+    ['a state that is not JSON', { ...ok, state: { at: new Date(0) } }],
+    ['a cyclic state', { ...ok, state: cyclic }],
+    [
+      'a getter that throws',
+      Object.defineProperty({ ...ok }, at, {
+        enumerable: true,
+        get: () => {
+          throw new Error('unreadable');
+        },
+      }),
+    ],
+    [
+      'a Proxy that throws',
+      new Proxy(ok, {
+        ownKeys: () => {
+          throw new Error('no keys');
+        },
+      }),
+    ],
+  ];
+};

@@ -23,8 +23,8 @@ import {
 import { validateAppend, validateStream } from '../appendValidation.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError, ReadStreamOptions, Snapshot } from '../eventStore.js';
 import { satisfiesExpected } from '../expectedVersion.js';
-import { copyJson } from '../jsonValue.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
+import { checkCheckpoint, checkSnapshot } from '../savedState.js';
 import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
 import { ANY, readAllWithPrefix, subscribeWithPrefix, type EventData } from './client.js';
 import { appendFailure, clientFailure, conflictFromResult } from './clientErrors.js';
@@ -53,8 +53,6 @@ export interface EventStoreDbEventStore extends EventStore, ProjectionStateStore
 
 /** How many snapshot and projection streams to remember as already limited to one event. */
 const LIMITED_STREAMS_REMEMBERED = 10_000;
-
-const isSafeNonNegative = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
 const decodeAll = (stored: readonly StoredEvent[], stream: string): E.Either<ReadError, RecordedEvent[]> => {
   const out: RecordedEvent[] = new Array(stored.length);
@@ -197,17 +195,9 @@ export const createEventStoreDbEventStore = (
     }
   };
 
-  /** Checks a snapshot or checkpoint the way every store does: an object of JSON with whole numbers. */
-  const checkedRecord = <A extends object>(operation: string, label: string, name: unknown, record: A, numbers: readonly (keyof A)[]) => {
-    const nameOk = validateStream(name);
-    if (E.isLeft(nameOk)) return E.left(storeFailure(operation, 'the name must be a non-empty string of at most 500 characters'));
-    if (typeof record !== 'object' || record === null) return E.left(storeFailure(operation, 'the record must be an object'));
-    for (const field of numbers) {
-      if (!isSafeNonNegative(record[field])) return E.left(storeFailure(operation, `${String(field)} must be an integer >= 0`));
-    }
-    const copy = copyJson(record, false, label);
-    return E.isLeft(copy) ? E.left(storeFailure(operation, `${copy.left.path}: ${copy.left.reason}`)) : E.right(copy.right as A);
-  };
+  /** The name is a stream name's part; the record is checked as in every store (savedState.ts). */
+  const checkedRecord = <A>(operation: string, name: unknown, checked: E.Either<StoreFailure, A>): E.Either<StoreFailure, A> =>
+    E.isLeft(validateStream(name)) ? E.left(storeFailure(operation, 'the name must be a non-blank string of at most 500 characters')) : checked;
 
   const loadRecord = async <A>(
     operation: string,
@@ -247,7 +237,7 @@ export const createEventStoreDbEventStore = (
       ),
     saveSnapshot: async (stream, snapshot) => {
       if (closed) return closedFailure('saveSnapshot');
-      const copy = checkedRecord('saveSnapshot', 'snapshot', stream, snapshot, ['version', 'schemaVersion']);
+      const copy = checkedRecord('saveSnapshot', stream, checkSnapshot('saveSnapshot', snapshot));
       return E.isLeft(copy) ? copy : saveRecord('saveSnapshot', naming.snapshotStream(stream), snapshotEvent(copy.right));
     },
     loadSnapshot: async (stream: string): Promise<E.Either<ReadError, Snapshot | undefined>> => {
@@ -257,7 +247,7 @@ export const createEventStoreDbEventStore = (
     },
     saveProjection: async (name: string, checkpoint: ProjectionCheckpoint) => {
       if (closed) return closedFailure('saveProjection');
-      const copy = checkedRecord('saveProjection', 'checkpoint', name, checkpoint, ['position', 'schemaVersion']);
+      const copy = checkedRecord('saveProjection', name, checkCheckpoint('saveProjection', checkpoint));
       return E.isLeft(copy) ? copy : saveRecord('saveProjection', naming.projectionStream(name), projectionEvent(copy.right));
     },
     loadProjection: async (name: string) => {

@@ -16,7 +16,7 @@ import { storedData, type StoredEvent } from './storedEvent.js';
 export const SNAPSHOT_EVENT_TYPE = 'kefu-snapshot';
 export const PROJECTION_EVENT_TYPE = 'kefu-projection-state';
 
-// `state` may be any JSON value; a missing one (an undefined state) reads back as absent.
+// `state` may be any JSON value (a missing one is refused before it is written: savedState.ts).
 const snapshotCodec = struct('Snapshot', { version: nonNegativeInt, schemaVersion: nonNegativeInt, state: t.unknown });
 const checkpointCodec = struct('ProjectionCheckpoint', { position: nonNegativeInt, schemaVersion: nonNegativeInt, state: t.unknown });
 

@@ -8,11 +8,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { EventToAppend, RecordedEvent } from '../../domain/envelope.js';
 import { concurrencyConflict, storeFailure, type ExpectedVersion, type ValidationError } from '../../domain/errors.js';
 import { validateAppend } from '../appendValidation.js';
-import { copyJson } from '../jsonValue.js';
 import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, Snapshot } from '../eventStore.js';
 import { satisfiesExpected } from '../expectedVersion.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
+import { checkSnapshot } from '../savedState.js';
 
 /** First index in `events` (sorted by position) whose position is greater than `after`. */
 const firstAfter = (events: readonly RecordedEvent[], after: number): number => {
@@ -127,9 +127,9 @@ export const createInMemoryEventStore = (): EventStore => {
       ),
     saveSnapshot: async (stream, snapshot) => {
       if (closed) return closedFailure('saveSnapshot');
-      const copy = copyJson(snapshot, true, 'snapshot');
-      if (E.isLeft(copy)) return E.left(storeFailure('saveSnapshot', `${copy.left.path}: ${copy.left.reason}`));
-      snapshots.set(stream, copy.right as Snapshot);
+      const checked = checkSnapshot('saveSnapshot', snapshot, true);
+      if (E.isLeft(checked)) return checked;
+      snapshots.set(stream, checked.right);
       return E.right(undefined);
     },
     loadSnapshot: async (stream) => (closed ? closedFailure('loadSnapshot') : E.right(snapshots.get(stream))),

@@ -14,17 +14,15 @@ import {
   concurrencyConflict,
   describeError,
   storeFailure,
-  validationError,
   type ExpectedVersion,
   type StoreFailure,
   type ValidationError,
-  type ValidationIssue,
 } from '../../domain/errors.js';
 import { validateAppend } from '../appendValidation.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError, Snapshot } from '../eventStore.js';
-import { copyJson } from '../jsonValue.js';
 import type { LogSource } from '../logFollower.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
+import { checkCheckpoint, checkSnapshot } from '../savedState.js';
 import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
 import { EXPECTED_ANY, EXPECTED_EXISTS, RECORD_SEPARATOR } from './appendFunction.js';
 import { createChangeFeed, type ChangeFeed } from './changeFeed.js';
@@ -290,24 +288,19 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
     return E.isLeft(result) ? result : decodeEventRows(result.right.rows);
   };
 
-  /** Saves a snapshot or a projection: its numbers must be safe integers >= 0 and its state JSON. */
-  const saveState = async (
+  /** Saves a snapshot or a projection, checked first (savedState.ts): `row` is its numbers and its state. */
+  const saveState = async <A>(
     operation: string,
     pick: (s: Statements) => Statement,
     key: string,
-    numbers: Readonly<Record<string, unknown>>,
-    state: unknown,
+    checked: E.Either<StoreFailure, A>,
+    row: (record: A) => readonly [number, number, unknown],
   ): Promise<E.Either<StoreFailure, void>> => {
-    const issues: ValidationIssue[] = Object.entries(numbers)
-      .filter(([, value]) => !(Number.isSafeInteger(value) && (value as number) >= 0))
-      .map(([path, value]) => ({ path, reason: `must be an integer >= 0, got ${String(value)}` }));
-    const json = copyJson(state, false, 'state');
-    if (E.isLeft(json)) issues.push(json.left);
-    if (issues.length > 0 || E.isLeft(json)) return E.left(storeFailure(operation, describeError(validationError(operation, issues))));
+    if (E.isLeft(checked)) return checked;
     const opened = await open(operation);
     if (E.isLeft(opened)) return E.left(asStoreFailure(operation, opened.left));
-    const values = [key, ...Object.values(numbers), JSON.stringify(json.right)];
-    const result = await query(opened.right, operation, pick(opened.right.statements), values);
+    const [at, schemaVersion, state] = row(checked.right);
+    const result = await query(opened.right, operation, pick(opened.right.statements), [key, at, schemaVersion, JSON.stringify(state)]);
     return E.isLeft(result) ? result : E.right(undefined);
   };
 
@@ -368,7 +361,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
     },
     subscribe: (options) => startPollingSubscription(logSource('subscribe'), options),
     saveSnapshot: (stream, snapshot: Snapshot) =>
-      saveState('saveSnapshot', (s) => s.saveSnapshot, stream, { version: snapshot.version, schemaVersion: snapshot.schemaVersion }, snapshot.state),
+      saveState('saveSnapshot', (s) => s.saveSnapshot, stream, checkSnapshot('saveSnapshot', snapshot), (r) => [r.version, r.schemaVersion, r.state]),
     loadSnapshot: async (stream) => {
       const opened = await open('loadSnapshot');
       if (E.isLeft(opened)) return opened;
@@ -378,7 +371,11 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
       return row === undefined ? E.right(undefined) : decodeSnapshotRow(stream, row);
     },
     saveProjection: (name, checkpoint: ProjectionCheckpoint) =>
-      saveState('saveProjection', (s) => s.saveProjection, name, { position: checkpoint.position, schemaVersion: checkpoint.schemaVersion }, checkpoint.state),
+      saveState('saveProjection', (s) => s.saveProjection, name, checkCheckpoint('saveProjection', checkpoint), (r) => [
+        r.position,
+        r.schemaVersion,
+        r.state,
+      ]),
     loadProjection: async (name) => {
       const opened = await open('loadProjection');
       if (E.isLeft(opened)) return opened;

@@ -13,8 +13,8 @@ import { concurrencyConflict, storeFailure, type ExpectedVersion, type StoreFail
 import { validateAppend } from '../appendValidation.js';
 import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError, ReadStreamOptions, Snapshot } from '../eventStore.js';
 import { satisfiesExpected } from '../expectedVersion.js';
-import { copyJson } from '../jsonValue.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
+import { checkCheckpoint, checkSnapshot } from '../savedState.js';
 import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
 import { createChangeWatcher } from './changeWatcher.js';
 import { openStoreConnection } from './connection.js';
@@ -42,8 +42,6 @@ type AppendOutcome =
   | { readonly ok: false; readonly current: number }
   | { readonly ok: true; readonly recorded: RecordedEvent[] };
 
-const isSafeNonNegative = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
-
 /**
  * Opens (creating and migrating if need be) a store. Throws SqliteConfigurationError
  * when the options are wrong or the file cannot be opened or migrated; after that,
@@ -52,8 +50,7 @@ const isSafeNonNegative = (n: unknown): n is number => Number.isSafeInteger(n) &
 export const createSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   const resolved = resolveSqliteOptions(options);
   if (E.isLeft(resolved)) throw configurationError(resolved.left.issues);
-  const { db, owned } = openStoreConnection(resolved.right);
-  const sql = prepareStatements(db);
+  const { db, owned, sql } = openStoreConnection(resolved.right, prepareStatements);
   let closed = false;
 
   const watcher = createChangeWatcher({
@@ -177,24 +174,20 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     }
   };
 
-  /** Snapshots and projection states: JSON-checked, one upsert each. */
-  const saveState = (
+  /** Snapshots and projection states, checked first (savedState.ts): one upsert each. */
+  const saveState = <A>(
     operation: string,
     key: string,
-    at: number,
-    schemaVersion: number,
-    state: unknown,
+    checked: E.Either<StoreFailure, A>,
+    row: (record: A) => readonly [number, number, unknown],
     statement: typeof sql.saveSnapshot,
   ): E.Either<StoreFailure, void> => {
     if (closed) return closedFailure(operation);
     if (typeof key !== 'string') return E.left(storeFailure(operation, 'the name must be a string'));
-    if (!isSafeNonNegative(at) || !isSafeNonNegative(schemaVersion)) {
-      return E.left(storeFailure(operation, 'the version, position and schemaVersion must be integers >= 0'));
-    }
-    const copy = copyJson(state, false, 'state');
-    if (E.isLeft(copy)) return E.left(storeFailure(operation, `${copy.left.path}: ${copy.left.reason}`));
+    if (E.isLeft(checked)) return checked;
+    const [at, schemaVersion, state] = row(checked.right);
     try {
-      statement.run(key, at, schemaVersion, JSON.stringify(copy.right));
+      statement.run(key, at, schemaVersion, JSON.stringify(state));
       return E.right(undefined);
     } catch (error) {
       return E.left(sqliteFailure(operation, error));
@@ -226,14 +219,16 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     subscribe: (options) =>
       startPollingSubscription({ readAll: (o) => readAll(o, 'subscribe'), waitForEvents: watcher.waitForEvents }, options),
     saveSnapshot: async (stream: string, snapshot: Snapshot) =>
-      typeof snapshot !== 'object' || snapshot === null
-        ? E.left(storeFailure('saveSnapshot', 'the snapshot must be an object'))
-        : saveState('saveSnapshot', stream, snapshot.version, snapshot.schemaVersion, snapshot.state, sql.saveSnapshot),
+      saveState('saveSnapshot', stream, checkSnapshot('saveSnapshot', snapshot), (s) => [s.version, s.schemaVersion, s.state], sql.saveSnapshot),
     loadSnapshot: async (stream: string) => loadState('loadSnapshot', stream, sql.loadSnapshot, decodeSnapshotRow),
     saveProjection: async (name: string, checkpoint: ProjectionCheckpoint) =>
-      typeof checkpoint !== 'object' || checkpoint === null
-        ? E.left(storeFailure('saveProjection', 'the checkpoint must be an object'))
-        : saveState('saveProjection', name, checkpoint.position, checkpoint.schemaVersion, checkpoint.state, sql.saveProjection),
+      saveState(
+        'saveProjection',
+        name,
+        checkCheckpoint('saveProjection', checkpoint),
+        (c) => [c.position, c.schemaVersion, c.state],
+        sql.saveProjection,
+      ),
     loadProjection: async (name: string) => loadState('loadProjection', name, sql.loadProjection, decodeProjectionRow),
     close: async () => {
       if (closed) return;

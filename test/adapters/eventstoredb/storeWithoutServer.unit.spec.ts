@@ -103,7 +103,7 @@ describe('input refused before any round trip', () => {
     expect(left(await store.saveSnapshot('s', { version: -1, schemaVersion: 1, state: {} }))).toMatchObject({ _tag: 'StoreFailure' });
     expect(left(await store.saveSnapshot('s', { version: 1, schemaVersion: 1, state: { at: new Date(0) } }))).toMatchObject({
       _tag: 'StoreFailure',
-      message: 'snapshot.state.at: a Date object is not JSON',
+      message: 'state.at: a Date object is not JSON',
     });
     expect(left(await store.saveProjection('', { position: 1, schemaVersion: 1, state: null }))).toMatchObject({ _tag: 'StoreFailure' });
   });
