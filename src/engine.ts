@@ -8,9 +8,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from './adapters/eventStore.js';
+import { checkBatchSize } from './adapters/logFollower.js';
 import { createInMemoryEventStore } from './adapters/memory/inMemoryEventStore.js';
 import { createInMemoryProjectionStateStore, type ProjectionStateStore } from './adapters/projectionStateStore.js';
 import type { Command } from './domain/command.js';
+import { shopIdCodec } from './domain/ids.js';
 import type { Clock, RandomSource } from './domain/clock.js';
 import { validationError, type KefuError } from './domain/errors.js';
 import type { AnyModule } from './domain/module.js';
@@ -114,6 +116,20 @@ export interface Engine {
   readonly close: () => Promise<void>;
 }
 
+/** Thrown by createEngine for options that cannot work (wiring, not runtime input), naming them. */
+export class EngineConfigurationError extends Error {
+  override readonly name = 'EngineConfigurationError';
+}
+
+const checkReactorSettings = (settings: ReactorSettings): void => {
+  const problems: string[] = [];
+  if (settings.mode !== undefined && !['live', 'manual', 'off'].includes(settings.mode)) problems.push(`reactor.mode must be live, manual or off, got ${String(settings.mode)}`);
+  const batch = checkBatchSize(settings.batchSize, 'reactor');
+  if (E.isLeft(batch)) problems.push(`reactor.${batch.left.issues[0]?.path ?? 'batchSize'} ${batch.left.issues[0]?.reason ?? ''}`);
+  if (settings.shopId !== undefined && E.isLeft(shopIdCodec.decode(settings.shopId))) problems.push(`reactor.shopId must be a shop id, got ${JSON.stringify(settings.shopId)}`);
+  if (problems.length > 0) throw new EngineConfigurationError(problems.join('; '));
+};
+
 const keepsCheckpoints = (store: EventStore): store is EventStore & ProjectionStateStore =>
   typeof (store as Partial<ProjectionStateStore>).loadProjection === 'function' &&
   typeof (store as Partial<ProjectionStateStore>).saveProjection === 'function';
@@ -174,6 +190,7 @@ export const createEngine = (options: EngineOptions): Engine => {
   };
 
   const settings = options.reactor ?? {};
+  checkReactorSettings(settings);
   const hasReactions = reactingModules(options.modules).size > 0;
   const mode = !hasReactions ? 'off' : (settings.mode ?? (isVirtualClock(clock) ? 'manual' : 'live'));
   const reactor = createReactor({

@@ -1,6 +1,6 @@
 // kefu: the engine, the kernel types and the in-memory store. Optional parts have
 // their own entry points: kefu/sqlite, kefu/postgres, kefu/eventstoredb, kefu/testing.
-export { createEngine } from './engine.js';
+export { createEngine, EngineConfigurationError } from './engine.js';
 export type { AdvanceSummary, DispatchResult, Engine, EngineOptions, ReactorSettings, ReactorView } from './engine.js';
 
 export type { Command, CommandInput, CommandMeta } from './domain/command.js';

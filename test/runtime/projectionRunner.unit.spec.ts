@@ -145,3 +145,15 @@ describe('running a durable projection', () => {
   });
 });
 
+
+describe('bad runner options', () => {
+  it('ends a run asked for batch size 0 with a ValidationError naming it, instead of spinning', async () => {
+    // Before: batchSize 0 read empty pages for ever without waiting, and froze the event loop.
+    const store = createInMemoryEventStore();
+    const engine = createEngine({ store, modules: [counterModule], random: seededRandom(1) });
+    right(await engine.dispatch(inc('a', 1)));
+    const running = right(await runProjection({ store, checkpoints: createInMemoryProjectionStateStore(), registry: engine.registry, projection: sums, batchSize: 0 }));
+    expect(await running.done).toMatchObject({ _tag: 'Left', left: { _tag: 'ValidationError', issues: [{ path: 'batchSize' }] } });
+    expect(running.position()).toBe(0);
+  });
+});

@@ -278,3 +278,11 @@ describe('a module whose reaction misbehaves', () => {
     await engine.close();
   });
 });
+
+describe('reactor settings', () => {
+  it('refuses at wiring time settings that cannot work, naming them', () => {
+    expect(() => createEngine({ modules: [reminderModule], reactor: { batchSize: 0 } })).toThrow(/reactor.batchSize must be an integer from 1/);
+    expect(() => createEngine({ modules: [reminderModule], reactor: { mode: 'sometimes' as never } })).toThrow(/reactor.mode/);
+    expect(() => createEngine({ modules: [reminderModule], reactor: { shopId: ' ' } })).toThrow(/reactor.shopId/);
+  });
+});
