@@ -4,21 +4,28 @@
  * crash the tables and the checkpoint always agree: no event is applied twice or
  * skipped on restart. The checkpoint is also compared under the write lock, so
  * two runners of one projection (two processes) never apply the same batch twice:
- * the one that finds the checkpoint moved skips ahead to it.
+ * the one that finds the checkpoint moved skips ahead to it. Events reach `handle`
+ * decoded and upcast by the registry (readModelPage.ts).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
+import type { DomainEvent } from '../../domain/decider.js';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import { storeFailure } from '../../domain/errors.js';
+import type { Registry } from '../../domain/registry.js';
+import type { ProjectedEvent } from '../../projections/projection.js';
 import type { ReadError } from '../eventStore.js';
 import { checkBatchSize, followLog } from '../logFollower.js';
 import { startRunner, type Runner, type RunnerControl } from '../progress.js';
+import { checkRegistry, decodePage } from '../readModelPage.js';
 import { internalsOf } from './internals.js';
 import { sqliteFailure } from './sqliteErrors.js';
 import type { SqliteEventStore } from './sqliteEventStore.js';
 
-export interface SqliteProjectionOptions {
+export interface SqliteProjectionOptions<E extends DomainEvent = DomainEvent> {
   readonly store: SqliteEventStore;
+  /** Decodes (and upcasts) the events before `handle` sees them: the engine's `registry`, or `createRegistry(modules)`. */
+  readonly registry: Registry;
   /** The checkpoint's key in `kefu_projections`. */
   readonly name: string;
   /** Events per transaction (default 500). */
@@ -26,10 +33,12 @@ export interface SqliteProjectionOptions {
   /** Only the events of this shop. */
   readonly shopId?: string;
   /**
-   * Applies a batch to the read model's tables, synchronously, inside the batch's
-   * transaction. A throw rolls back the batch and its checkpoint and stops the run.
+   * Applies a batch of decoded events to the read model's tables, synchronously,
+   * inside the batch's transaction. A throw rolls back the batch and its checkpoint
+   * and stops the run. An event the registry cannot decode ends the run with a
+   * ValidationError, after the events before it are applied.
    */
-  readonly handle: (db: BetterSqlite3.Database, events: readonly RecordedEvent[]) => void;
+  readonly handle: (db: BetterSqlite3.Database, events: readonly ProjectedEvent<E>[]) => void;
   /** Called each time everything stored so far is applied. */
   readonly onCaughtUp?: (position: number) => void;
 }
@@ -37,37 +46,40 @@ export interface SqliteProjectionOptions {
 /** A running read model: its checkpoint, read-your-writes (`waitFor`), stop, and how it ended. */
 export type RunningSqliteProjection = Runner;
 
-export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSqliteProjection => {
+export const runSqliteProjection = <E extends DomainEvent = DomainEvent>(options: SqliteProjectionOptions<E>): RunningSqliteProjection => {
   const { store, name, handle } = options;
   const internals = internalsOf(store);
+  const source = `sqlite projection ${name}`;
 
   const run = async ({ stopping, signal, reached }: RunnerControl): Promise<E.Either<ReadError, void>> => {
     let position = 0;
     const wake = () => reached.advance(position);
-    if (internals === undefined) return E.left(storeFailure(`sqlite projection ${name}`, 'the store is not a SQLite store'));
-    const checked = checkBatchSize(options.batchSize, `sqlite projection ${name}`);
+    if (internals === undefined) return E.left(storeFailure(source, 'the store is not a SQLite store'));
+    const registry = checkRegistry(options.registry, source);
+    if (E.isLeft(registry)) return registry;
+    const checked = checkBatchSize(options.batchSize, source);
     if (E.isLeft(checked)) return checked;
-    if (internals.isClosed()) return E.left(storeFailure(`sqlite projection ${name}`, 'the store is closed'));
+    if (internals.isClosed()) return E.left(storeFailure(source, 'the store is closed'));
     const db = store.database;
-    // Returns the checkpoint after the transaction: the batch's last position, or the
-    // position another runner had already moved the checkpoint to.
-    const applyBatch = db.transaction((from: number, events: readonly RecordedEvent[]): number => {
+    // Returns the checkpoint after the transaction: `through` once `events` are applied,
+    // or the position another runner had already moved the checkpoint to.
+    const applyBatch = db.transaction((from: number, events: readonly ProjectedEvent[], through: number): number => {
       const saved = internals.projectionPosition(name);
       if (saved !== from) return saved;
-      const returned: unknown = handle(db, events);
+      if (events.length === 0) return from; // the page's first event does not decode: nothing to apply
+      const returned: unknown = handle(db, events as readonly ProjectedEvent<E>[]);
       // Writes made after an await would fall outside the transaction: refuse, and roll back.
       if (typeof (returned as { then?: unknown } | undefined)?.then === 'function') {
         throw new TypeError('handle must be synchronous: its writes have to be inside the batch transaction');
       }
-      const last = (events[events.length - 1] as RecordedEvent).globalPosition;
-      internals.saveProjectionPosition(name, last);
-      return last;
+      internals.saveProjectionPosition(name, through);
+      return through;
     });
 
     try {
       position = internals.projectionPosition(name);
     } catch (error) {
-      return E.left(sqliteFailure(`sqlite projection ${name}`, error));
+      return E.left(sqliteFailure(source, error));
     }
     wake();
     const followed = await followLog(
@@ -79,20 +91,24 @@ export const runSqliteProjection = (options: SqliteProjectionOptions): RunningSq
         stopping,
         signal,
         ...(options.onCaughtUp === undefined ? {} : { onCaughtUp: options.onCaughtUp }),
-        onPage: (events) => {
+        onPage: (page) => {
+          const from = position;
+          const decoded = decodePage(registry.right, from, page);
           try {
-            position = applyBatch.immediate(position, events);
+            position = applyBatch.immediate(from, decoded.events, decoded.through);
           } catch (error) {
-            const first = (events[0] as RecordedEvent).globalPosition;
-            return E.left(sqliteFailure(`sqlite projection ${name} at position ${first}`, error));
+            const first = (page[0] as RecordedEvent).globalPosition;
+            return E.left(sqliteFailure(`${source} at position ${first}`, error));
           }
           wake();
-          return E.right(position);
+          // Moved by another runner: read on from there. Otherwise the undecodable event ends the run.
+          const moved = position !== decoded.through;
+          return !moved && decoded.failure !== undefined ? E.left(decoded.failure) : E.right(position);
         },
       },
     );
     return E.isLeft(followed) ? followed : E.right(undefined);
   };
 
-  return startRunner(`sqlite projection ${name}`, run);
+  return startRunner(source, run);
 };

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MIGRATION_LOCK_CLASS, schemaLockKey } from '../../../src/adapters/postgres/lockKeys.js';
 import { runPostgresProjection, type PostgresEventStore } from '../../../src/adapters/postgres/index.js';
 import { events, left, right, uniqueStream } from '../../conformance/fixtures.js';
+import { fixtureRegistry } from '../../conformance/fixtureRegistry.js';
 import { startCuttingProxy, type CuttingProxy } from './cuttingProxy.js';
 import { describePg, pgUrl, rawPool, schemaPerStore } from './pgTestSupport.js';
 import { holdLock, waitUntilBlocked } from './serverLocks.js';
@@ -77,6 +78,7 @@ describePg('postgres with connections cut mid-call', () => {
       const gate = new Promise<void>((resolve) => (letGo = resolve));
       const cutRun = runPostgresProjection({
         store,
+        registry: fixtureRegistry(),
         name: 'cut',
         handle: async () => {
           // The batch transaction is open (checkpoint row locked) while this waits.
@@ -94,6 +96,7 @@ describePg('postgres with connections cut mid-call', () => {
       proxy.accept();
       const restarted = runPostgresProjection({
         store,
+        registry: fixtureRegistry(),
         name: 'cut',
         handle: async (_client, batch) => void applied.push(...batch.map((e) => e.globalPosition)),
       });

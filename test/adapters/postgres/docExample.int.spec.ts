@@ -1,8 +1,11 @@
 /**
  * The example in docs/storage/postgres.md, run as a test so the page cannot drift:
  * the code between the markers is the snippet (with `kefu/postgres` and `kefu`
- * imports in place of the source paths). It runs in a database of its own, created
- * and dropped here, so its `kefu` schema and `totals` table meet nobody else's.
+ * imports in place of the source paths), checked against the page line for line.
+ * It runs in a database of its own, created and dropped here, so its `kefu` schema
+ * and `totals` table meet nobody else's. Dropping it (WITH FORCE) ends connections
+ * pg-pool's end() has not finished closing: the snippet's 'error' listener is what
+ * keeps that from ending the test run.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
@@ -11,7 +14,12 @@ import { createPostgresEventStore, runPostgresProjection } from '../../../src/ad
 import { describeError } from '../../../src/domain/errors.js';
 import { createEngine } from '../../../src/engine.js';
 import { counterModule } from '../../../src/testing/counterModule.js';
+import { exampleOfPage, snippetOfSpec } from '../docSnippets.js';
 import { describePg, pgUrl } from './pgTestSupport.js';
+
+it('is the example of docs/storage/postgres.md, line for line', () => {
+  expect(snippetOfSpec(import.meta.url)).toBe(exampleOfPage('docs/storage/postgres.md'));
+});
 
 describePg('docs/storage/postgres.md', () => {
   it('runs its example', async () => {
@@ -54,6 +62,7 @@ const example = async (databaseUrl: string) => {
   await pool.query('CREATE TABLE IF NOT EXISTS totals (stream text PRIMARY KEY, total integer NOT NULL)');
   const totals = runPostgresProjection({
     store,
+    registry: engine.registry, // hands handle decoded events, upcast to their current version
     name: 'totals',
     handle: async (client, events) => {
       for (const event of events) {
@@ -69,6 +78,7 @@ const example = async (databaseUrl: string) => {
   const { rows } = await pool.query('SELECT stream, total FROM totals');
 
   await totals.stop();
+  await engine.close(); // stops its reactor (saving its checkpoint); a store you passed in is yours to close
   await store.close();
   await pool.end(); // the pool is yours: close() leaves it open
   // --- snippet end

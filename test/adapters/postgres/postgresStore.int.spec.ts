@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { createPostgresEventStore, runPostgresProjection } from '../../../src/adapters/postgres/index.js';
 import { ORDER_LOCK_CLASS, schemaLockKey } from '../../../src/adapters/postgres/lockKeys.js';
 import { collector, event, events, left, right } from '../../conformance/fixtures.js';
+import { fixtureRegistry } from '../../conformance/fixtureRegistry.js';
 import { describePg, pgUrl, rawPool, schemaPerStore } from './pgTestSupport.js';
 import { callCounter } from './signals.js';
 
@@ -163,6 +164,7 @@ describePg('postgres store specifics', () => {
       const shown = callCounter<string>();
       const running = runPostgresProjection({
         store,
+        registry: fixtureRegistry(),
         name: 'settings',
         handle: async (client) => {
           shown.hit((await client.query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0]!.statement_timeout);

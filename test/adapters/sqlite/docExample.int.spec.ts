@@ -1,17 +1,22 @@
 /**
  * The example in docs/storage/sqlite.md, run as a test so the page cannot drift:
  * the code between the markers is the snippet (with `kefu/sqlite` and `kefu`
- * imports in place of the source paths).
+ * imports in place of the source paths), checked against the page line for line.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, expect, it } from 'vitest';
 import { createSqliteEventStore, runSqliteProjection } from '../../../src/adapters/sqlite/index.js';
 import { createEngine } from '../../../src/engine.js';
 import { counterModule } from '../../../src/testing/counterModule.js';
+import { exampleOfPage, snippetOfSpec } from '../docSnippets.js';
 import { tempFolder } from './tempFiles.js';
 
 const files = tempFolder();
 afterAll(files.remove);
+
+it('is the example of docs/storage/sqlite.md, line for line', () => {
+  expect(snippetOfSpec(import.meta.url)).toBe(exampleOfPage('docs/storage/sqlite.md'));
+});
 
 it('runs the example of docs/storage/sqlite.md', async () => {
   const cwd = process.cwd();
@@ -41,6 +46,7 @@ const example = async () => {
   store.database.exec('CREATE TABLE IF NOT EXISTS totals (stream TEXT PRIMARY KEY, total INTEGER NOT NULL)');
   const totals = runSqliteProjection({
     store,
+    registry: engine.registry, // hands handle decoded events, upcast to their current version
     name: 'totals',
     handle: (db, events) => {
       const add = db.prepare('INSERT INTO totals VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET total = total + excluded.total');
@@ -51,6 +57,7 @@ const example = async () => {
   const rows = store.database.prepare('SELECT stream, total FROM totals').all();
 
   await totals.stop();
+  await engine.close(); // stops its reactor (saving its checkpoint); a store you passed in is yours to close
   await store.close();
   // --- snippet end
   expect(rows).toEqual([{ stream: 'counter-shop-1-c1', total: 2 }]);

@@ -7,12 +7,19 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { createPostgresEventStore, runPostgresProjection } from '../../../../src/adapters/postgres/index.js';
+import { fixtureRegistry } from '../../../conformance/fixtureRegistry.js';
 import { BATCH_SIZE, CHILD_APPLICATION, STREAMS, type CrashProgress } from './crashProtocol.js';
 import { applyTotals } from './totalsProjection.js';
 
 const [url, schema] = process.argv.slice(2) as [string, string];
 const store = createPostgresEventStore({ connectionString: url, schema, applicationName: CHILD_APPLICATION });
-const projection = runPostgresProjection({ store, name: 'totals', batchSize: 7, handle: applyTotals(schema, 'totals') });
+const projection = runPostgresProjection({
+  store,
+  registry: fixtureRegistry('Batched'),
+  name: 'totals',
+  batchSize: 7,
+  handle: applyTotals(schema, 'totals'),
+});
 void projection.done.then((outcome) => {
   if (E.isLeft(outcome)) {
     process.stderr.write(`projection failed: ${JSON.stringify(outcome.left)}\n`);

@@ -7,6 +7,7 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '../../../../src/domain/envelope.js';
+import type { ProjectedEvent } from '../../../../src/projections/projection.js';
 
 export interface TotalsRow {
   readonly stream: string;
@@ -24,7 +25,7 @@ export const createTotalsTable = async (pool: Pool, schema: string, table: strin
 
 export const applyTotals =
   (schema: string, table: string) =>
-  async (client: PoolClient, events: readonly RecordedEvent[]): Promise<void> => {
+  async (client: PoolClient, events: readonly ProjectedEvent[]): Promise<void> => {
     for (const e of events) {
       await client.query(
         `INSERT INTO "${schema}"."${table}" AS t (stream, events, version_sum, last_version) VALUES ($1, 1, $2, $2)
