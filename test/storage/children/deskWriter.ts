@@ -35,5 +35,7 @@ for (const op of operations) {
     console.log(JSON.stringify({ commandId, ok: false, tag: result.left._tag, code, at: Date.now() }));
   }
 }
+// The engine's reactor follows the store until stopped: without this the process never exits.
+await engine.close();
 await store.close();
 process.disconnect?.();
