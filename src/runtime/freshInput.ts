@@ -8,12 +8,13 @@
  * read is bad input like any other: a ValidationError, not a rejected promise.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { copyJson } from '../adapters/jsonValue.js';
+import { copyInput } from '../adapters/jsonValue.js';
 import { validationError, type ValidationError } from '../domain/errors.js';
 
 export const freshInput = (raw: unknown, source = 'command'): E.Either<ValidationError, unknown> => {
   try {
-    const copied = copyJson(raw, true);
+    // copyInput names the field whose getter threw; the catch below is for what it cannot name (a Proxy's traps).
+    const copied = copyInput(raw, true);
     return E.isRight(copied) ? copied : E.left(validationError(source, [copied.left]));
   } catch (error) {
     const reason = `could not be read: ${error instanceof Error ? error.message : String(error)}`;

@@ -20,7 +20,7 @@ import {
 } from '../../src/projections/pendingDeadlines.js';
 
 type Op =
-  | { kind: 'event'; shop: string; changes: DeadlineChange[]; causedBy?: number }
+  | { kind: 'event'; shop: string; changes: DeadlineChange[]; causedBy?: number | undefined }
   | { kind: 'settle'; pick: number };
 
 const key = fc.constantFrom('a', 'b', 'c', 'd');

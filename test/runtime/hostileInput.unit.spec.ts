@@ -60,7 +60,7 @@ describe('the engine decides on a fresh copy of its input', () => {
         },
       },
     };
-    expect(left(await engine.dispatch(throwingGetter))).toMatchObject({ _tag: 'ValidationError', source: 'command' });
+    expect(left(await engine.dispatch(throwingGetter))).toMatchObject({ _tag: 'ValidationError', source: 'command', issues: [{ path: 'data.by' }] });
     const hostile = new Proxy(
       {},
       {
