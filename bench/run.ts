@@ -6,9 +6,11 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { markdownTable } from 'markdown-table';
+import { deadlinesBench } from './deadlines.bench.js';
 import { kernelBench } from './kernel.bench.js';
 import { postgresBench } from './postgres.bench.js';
 import { routingBench } from './routing.bench.js';
+import { scaleBench } from './scale.bench.js';
 import { sqliteBench } from './sqlite.bench.js';
 import { formatRate, type Figure } from './lib/measure.js';
 
@@ -19,6 +21,8 @@ const suites: Record<string, Suite> = {
   routing: routingBench,
   sqlite: sqliteBench,
   postgres: postgresBench,
+  deadlines: deadlinesBench,
+  scale: scaleBench,
 };
 
 const { values } = parseArgs({
