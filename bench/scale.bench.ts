@@ -84,41 +84,40 @@ export const scaleBench = async (options: { quick: boolean }): Promise<Figure[]>
         const store = createPostgresEventStore({ connectionString: url, schema });
         check(E.isRight(await store.ready()), `migrations of ${schema} ran`);
         await store.close();
-        const children = Array.from({ length: processes }, (_, index) => {
-          const args: ScaleArgs = {
-            url,
-            schema,
-            index,
-            shops,
-            agentsPerShop: AGENTS,
-            seconds,
-            warmUpSeconds,
-            applicationName: `kefu-scale-${key}-${index}`,
-            reactor,
-          };
-          return startChild('bench/scale/engineProcess.ts', args, childFlags);
-        });
+        const children = () =>
+          Array.from({ length: processes }, (_, index) => {
+            const args: ScaleArgs = {
+              url,
+              schema,
+              index,
+              shops,
+              agentsPerShop: AGENTS,
+              seconds,
+              warmUpSeconds,
+              applicationName: `kefu-scale-${key}-${index}`,
+              reactor,
+            };
+            return startChild('bench/scale/engineProcess.ts', args, childFlags);
+          });
         const run = await timedRun(profiler, database, children, seconds);
-        const reported = run.results.reduce((a, r) => a + r.done + r.warmUp, 0);
         const stored = await count(db, `SELECT count(*) AS n FROM ${schema}.events WHERE type = 'SessionAssigned'`);
         const label = `${processes} engine process${processes === 1 ? '' : 'es'} x ${shops} shops${reactor === 'off' ? ', reactors off' : ''}`;
-        check(stored === reported, `${label}: ${reported} assignments reported, ${stored} SessionAssigned events stored`);
+        check(stored === run.lifetime, `${label}: ${run.lifetime} assignments reported, ${stored} SessionAssigned events stored`);
         process.stderr.write(profileDetail(label, run.profile));
         if (notesOf(run.results) !== '') process.stderr.write(`  ${label}: ${notesOf(run.results)}\n`);
         rates.set(key, run.rate);
         figure(`kefu, ${label} (OpenSession + EndSession loops), aggregate`, run.rate, 'assignments/s');
-        figures.push(...profileFigures(SUITE, label, run.profile, run.done, 'assignment'));
+        figures.push(...profileFigures(SUITE, label, run.profile, run.done, run.lifetime, 'assignment'));
       }
 
       await db.query(BARE_TABLE_SQL);
       const bareArgs: BareArgs = { url, connections: BARE_CONNECTIONS, seconds, warmUpSeconds, applicationName: 'kefu-scale-bare' };
-      const bare = await timedRun(profiler, database, [startChild('bench/scale/bareProcess.ts', bareArgs, childFlags)], seconds);
+      const bare = await timedRun(profiler, database, () => [startChild('bench/scale/bareProcess.ts', bareArgs, childFlags)], seconds);
       const rows = await count(db, 'SELECT count(*) AS n FROM bare_events');
-      const bareReported = bare.results[0]!.done + bare.results[0]!.warmUp;
-      check(rows === bareReported, `bare: ${rows} rows stored of ${bareReported} reported`);
+      check(rows === bare.lifetime, `bare: ${rows} rows stored of ${bare.lifetime} reported`);
       process.stderr.write(profileDetail('bare loop', bare.profile));
       figure(`bare one-row INSERT autocommit, ${BARE_CONNECTIONS} connections (one process)`, bare.rate, 'rows/s');
-      figures.push(...profileFigures(SUITE, 'bare loop', bare.profile, bare.done, 'row'));
+      figures.push(...profileFigures(SUITE, 'bare loop', bare.profile, bare.done, bare.lifetime, 'row'));
 
       const rate = (key: string) => rates.get(key)!;
       figure('2 processes / 1 process, aggregate assignments/s', rate('2x4-live') / rate('1x4-live'), 'x');

@@ -9,7 +9,11 @@
  *   pg_stat_activity: on a CPU (active, no wait event), waiting on a Lock, an
  *   LWLock, IO, IPC..., or idle waiting for the client's next command (ClientRead);
  * - WAL written and flushed (pg_stat_wal) and transactions committed in the
- *   benchmark's database (pg_stat_database), as deltas over the run.
+ *   benchmark's database (pg_stat_database), from `countersBefore` to the end:
+ *   these cover the children's whole life (set-up and warm-up too), because an
+ *   idle backend may keep its statistics unflushed for up to 10 s
+ *   (PGSTAT_IDLE_INTERVAL), so counters read at the window's edges would be off;
+ *   a backend flushes everything as it exits.
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
@@ -32,6 +36,7 @@ export interface RunProfile {
   readonly states: Readonly<Record<string, number>>;
   /** Active waits by `type:event`, summed over the samples. */
   readonly waitEvents: Readonly<Record<string, number>>;
+  /** Over the children's whole life (see above). */
   readonly wal: { readonly records: number; readonly bytes: number; readonly writes: number; readonly syncs: number };
   readonly commits: number;
 }
@@ -42,7 +47,7 @@ interface Tracked {
   last: ProcessCpu;
 }
 
-interface Counters {
+export interface Counters {
   readonly records: number;
   readonly bytes: number;
   readonly writes: number;
@@ -50,7 +55,8 @@ interface Counters {
   readonly commits: number;
 }
 
-const counters = async (db: pg.Client, database: string): Promise<Counters> => {
+/** WAL (cluster-wide) and commits (of `database`) so far. */
+export const readCounters = async (db: pg.Client, database: string): Promise<Counters> => {
   const { rows } = await db.query<Record<keyof Counters, string>>(
     `SELECT w.wal_records AS records, w.wal_bytes AS bytes, w.wal_write AS writes, w.wal_sync AS syncs, d.xact_commit AS commits
        FROM pg_stat_wal w, pg_stat_database d WHERE d.datname = $1`,
@@ -68,6 +74,8 @@ export interface ProfileOptions {
   readonly database: string;
   readonly clientPids: readonly number[];
   readonly intervalMs: number;
+  /** readCounters before the children started. */
+  readonly countersBefore: Counters;
 }
 
 export const startProfile = async (options: ProfileOptions) => {
@@ -86,7 +94,7 @@ export const startProfile = async (options: ProfileOptions) => {
       [database],
     );
 
-  const before = await counters(db, database);
+  const before = options.countersBefore;
   const serving = new Set((await activity()).rows.map((r) => r.pid));
   for (const pid of options.clientPids) track(pid, 'client', false);
   // The parent does nothing but sample during a run: its CPU is the profiler's.
@@ -148,7 +156,7 @@ export const startProfile = async (options: ProfileOptions) => {
     return {
       /** Reads the WAL and commit counters once the children have exited (their last statistics flushed). */
       finish: async (): Promise<RunProfile> => {
-        const after = await counters(db, database);
+        const after = await readCounters(db, database);
         return {
           seconds,
           cpu: { ...cpu, otherMachine: Math.max(0, busy - known), idle, iowait, steal, capacity: busy + idle + iowait + steal },

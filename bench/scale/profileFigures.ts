@@ -23,8 +23,11 @@ const topEvents = (p: RunProfile, type: string): string => {
     .join(', ')}`;
 };
 
-/** `ops` operations of `unit` (an assignment, a row) were done in the window: some rows are per operation. */
-export const profileFigures = (suite: string, label: string, p: RunProfile, ops: number, unit: string): Figure[] => {
+/**
+ * `ops` operations of `unit` (an assignment, a row) were done in the window, and
+ * `lifetime` over the children's life, which the commit and WAL counters cover.
+ */
+export const profileFigures = (suite: string, label: string, p: RunProfile, ops: number, lifetime: number, unit: string): Figure[] => {
   const f = (name: string, value: number, figureUnit: string): Figure => ({ suite, name: `${label}: ${name}`, value, unit: figureUnit });
   const cores = '% of all CPUs';
   return [
@@ -45,8 +48,8 @@ export const profileFigures = (suite: string, label: string, p: RunProfile, ops:
     f(`sampled backends waiting on Lock${topEvents(p, 'Lock')}`, mean(p, 'Lock'), 'backends'),
     f(`sampled backends waiting on LWLock${topEvents(p, 'LWLock')}`, mean(p, 'LWLock'), 'backends'),
     f(`sampled backends waiting on IO${topEvents(p, 'IO')}`, mean(p, 'IO'), 'backends'),
-    f(`transactions per ${unit} (pg_stat_database commits / ${unit}s)`, p.commits / ops, 'x'),
-    f('WAL flushes per commit (pg_stat_wal wal_sync / commits)', p.wal.syncs / Math.max(1, p.commits), 'x'),
+    f(`transactions per ${unit} (pg_stat_database commits / ${unit}s, children's whole life)`, p.commits / lifetime, 'x'),
+    f("WAL flushes per commit (pg_stat_wal wal_sync / commits, children's whole life)", p.wal.syncs / Math.max(1, p.commits), 'x'),
   ];
 };
 

@@ -1,14 +1,15 @@
 /**
- * One timed window of the scale benchmark: lets ready children go together,
- * profiles the window (profile.ts) while they work, and collects what each
- * reports. The profile covers exactly the window the parent timed; the WAL and
- * commit counters are read once the children have closed their connections (a
- * backend flushes its statistics as it exits). `db` is the profiler's connection,
- * to another database than the benchmark's, so its own queries are not counted.
+ * One timed window of the scale benchmark: starts the children, lets them go
+ * together once all are ready, profiles the window (profile.ts) while they work,
+ * and collects what each reports. The CPU and wait figures cover exactly the
+ * window the parent timed; the WAL and commit counters cover the children's whole
+ * life (read before they start and after they have exited; see profile.ts).
+ * `db` is the profiler's connection, to another database than the benchmark's, so
+ * its own queries are not counted.
  */
 import type pg from 'pg';
 import { goTogether, type Child } from './processes.js';
-import { startProfile, type RunProfile } from './profile.js';
+import { readCounters, startProfile, type RunProfile } from './profile.js';
 import type { ChildResult } from './protocol.js';
 
 export interface Timed {
@@ -18,27 +19,30 @@ export interface Timed {
   readonly rate: number;
   /** Operations in the timed windows, all children together. */
   readonly done: number;
+  /** Operations over the children's life (warm-up and timed window), for the counters. */
+  readonly lifetime: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const timedRun = async (db: pg.Client, database: string, children: readonly Child[], seconds: number): Promise<Timed> => {
+export const timedRun = async (db: pg.Client, database: string, start: () => readonly Child[], seconds: number): Promise<Timed> => {
+  const countersBefore = await readCounters(db, database);
+  const children = start();
   try {
     await Promise.all(children.map((c) => c.ready));
-    // An idle backend flushes its statistics within a second: the warm-up's commits and WAL
-    // must land before the counters are read, not inside the window.
-    await sleep(1_200);
-    const profile = await startProfile({ db, database, clientPids: children.map((c) => c.pid), intervalMs: 50 });
+    const profile = await startProfile({ db, database, clientPids: children.map((c) => c.pid), intervalMs: 50, countersBefore });
     await goTogether(children);
     await sleep(seconds * 1000);
     const stopped = await profile.stop();
     const results = await Promise.all(children.map((c) => c.result));
+    // Their backends flush their statistics as they exit, just after the children close their pools.
     await sleep(500);
     return {
       results,
       profile: await stopped.finish(),
       rate: results.reduce((a, r) => a + r.done / r.seconds, 0),
       done: results.reduce((a, r) => a + r.done, 0),
+      lifetime: results.reduce((a, r) => a + r.done + r.warmUp, 0),
     };
   } finally {
     // Harmless for a child that has exited; ends one that hangs after a failure.
