@@ -3,7 +3,9 @@
  * a fresh engine folds them from the log, the heap it holds for them, how fast
  * advanceTo fires them all in order on a virtual clock, and that the heap goes
  * back down once they have fired (it follows the deadlines pending, not the log).
- * The work and its checks are in deadlines/dayOfTimeouts.ts. `--quick`: 10,000.
+ * The work and its checks are in deadlines/dayOfTimeouts.ts. Then, on SQLite, what
+ * a live reactor's checkpoints cost with that many pending (deadlines/liveCheckpoints.ts).
+ * `--quick`: 10,000.
  *
  * Stores: in memory, SQLite (a temp file), PostgreSQL when KEFU_PG_URL is set (a
  * scratch database, created and dropped).
