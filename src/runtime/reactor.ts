@@ -45,7 +45,7 @@ import { createCheckpointKeeper } from './checkpointKeeper.js';
 import { keyedLock } from './keyedLock.js';
 
 /** What the reactor dispatches with: the engine's own dispatch. */
-export type Dispatch = (input: unknown) => Promise<E.Either<KefuError, unknown>>;
+export type Dispatch = (input: unknown) => Promise<E.Either<KefuError, { readonly events: readonly { readonly globalPosition: number }[] }>>;
 
 /** A command the reactor dispatched, as it was sent. */
 export interface ReactionInput {
@@ -114,6 +114,9 @@ const LAST_RETRY_MS = 5_000;
 /** Saves at least this far apart (events), more for a large set: each save writes every pending deadline. */
 const MIN_SAVE_EVERY = 200;
 const SAVE_INTERVAL_MS = 1_000;
+const SAVE_COST_FACTOR = 20;
+const VISIBILITY_WAIT_MS = 2;
+const MAX_VISIBILITY_WAITS = 500;
 
 const abortableSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -150,8 +153,13 @@ export const createReactor = (options: ReactorOptions): Reactor => {
   let loaded: Promise<E.Either<ReadError, void>> | undefined;
   const reached = progress(`reactor ${name}`);
   let eventsSinceSave = 0;
+  /** Commands sent so far: a drain pass that sent none has seen all this engine appended. */
+  let dispatched = 0;
+  /** The position of the last event this reactor's commands appended: a drain reads at least that far. */
+  let appendedUpTo = 0;
   let settledSinceSave = false;
   let lastSaveAt = -Infinity;
+  let lastSaveMs = 0;
 
   const load = (): Promise<E.Either<ReadError, void>> => {
     // Memoised on success only: a store that was down is asked again next time.
@@ -182,8 +190,13 @@ export const createReactor = (options: ReactorOptions): Reactor => {
 
   /** Dispatches; a refusal is settled (reported), a transient failure is the caller's to retry. */
   const send = async (input: ReactionInput): Promise<E.Either<KefuError, void>> => {
+    dispatched++;
     const result = await options.dispatch(input);
-    if (E.isRight(result)) return E.right(undefined);
+    if (E.isRight(result)) {
+      const last = result.right.events[result.right.events.length - 1];
+      if (last !== undefined && last.globalPosition > appendedUpTo) appendedUpTo = last.globalPosition;
+      return E.right(undefined);
+    }
     if (isTransient(result.left)) {
       report({ kind: 'retrying', input, error: result.left });
       return E.left(result.left);
@@ -226,18 +239,27 @@ export const createReactor = (options: ReactorOptions): Reactor => {
     return E.right(undefined);
   };
 
+  /**
+   * A save writes every pending deadline: at 100,000 pending that is about 30 MB and
+   * most of a second. So saves are spaced by events (at least as many as are pending)
+   * and by time (at least a second, and at least 20 times what the last save took:
+   * at most about 5% of the time goes to saving, however large the set).
+   */
   const saveDue = () => {
     if (position === keeper.savedPosition() && !settledSinceSave) return false;
     const every = Math.max(MIN_SAVE_EVERY, pendingCount(deadlines));
-    return eventsSinceSave >= every || performance.now() - lastSaveAt >= SAVE_INTERVAL_MS;
+    const interval = Math.max(SAVE_INTERVAL_MS, SAVE_COST_FACTOR * lastSaveMs);
+    return eventsSinceSave >= every || performance.now() - lastSaveAt >= interval;
   };
 
   const checkpoint = async (force = false): Promise<void> => {
     if (!(force ? position !== keeper.savedPosition() || settledSinceSave : saveDue())) return;
     eventsSinceSave = 0;
     settledSinceSave = false;
-    lastSaveAt = performance.now();
+    const started = performance.now();
     const saved = await keeper.save(position, deadlines);
+    lastSaveAt = performance.now();
+    lastSaveMs = lastSaveAt - started;
     if (E.isLeft(saved)) {
       settledSinceSave = true;
       report({ kind: 'checkpoint', error: saved.left });
@@ -251,9 +273,13 @@ export const createReactor = (options: ReactorOptions): Reactor => {
     if (E.isLeft(batchSize)) return batchSize;
     let failure: KefuError | undefined;
     const never = new AbortController().signal;
-    // Handling events dispatches commands that append more: read again until a pass finds nothing new.
-    for (let before = -1; before !== position && failure === undefined; ) {
-      before = position;
+    // Handling events may dispatch commands that append more: read again until a pass
+    // dispatched nothing and the reads have reached what this reactor appended. (On
+    // PostgreSQL a committed event stays out of reads while an older transaction of
+    // another writer runs: then wait a moment, a bounded number of times.)
+    for (let again = true, waits = 0; again && failure === undefined; ) {
+      const dispatchedBefore = dispatched;
+      const positionBefore = position;
       const followed = await followLog(
         { readAll: (o) => store.readAll(o), waitForEvents: async () => undefined },
         {
@@ -276,6 +302,13 @@ export const createReactor = (options: ReactorOptions): Reactor => {
         },
       );
       if (E.isLeft(followed)) return followed;
+      // Reaction commands stay in their event's shop, so a shop-filtered reactor reads all it appends too.
+      const behind = position < appendedUpTo;
+      again = dispatched !== dispatchedBefore || (behind && waits < MAX_VISIBILITY_WAITS);
+      if (behind && dispatched === dispatchedBefore && position === positionBefore) {
+        waits++;
+        await sleep(VISIBILITY_WAIT_MS, never);
+      }
     }
     return failure === undefined ? E.right(position) : E.left(failure);
   };
