@@ -68,7 +68,8 @@ export type { DeskEvent, DeskEventType, EndReason, SessionStats } from './domain
 export type { DeskSession, DeskState, Group, PendingTransfer } from './domain/desk/deskState.js';
 export { encodeDesk, decodeDesk } from './domain/desk/deskSnapshot.js';
 export type { Agent, AgentLifecycle, AgentRole, AgentStatus, BaseMode, QueueTarget, RoutingRequest } from './routing/model.js';
-export { canTakeNewSession, isOverCapacity } from './routing/model.js';
+export { canAutoTake, countsAsPresent, exclusionOf, hasFreeSlot, isOverCapacity, isPresent, isWorking } from './routing/eligibility.js';
+export type { Exclusion } from './routing/eligibility.js';
 export type { PipelineStep, RoutingSettings, RoutingSettingsPatch } from './routing/settings.js';
 export { DEFAULT_ROUTING_SETTINGS, PIPELINE_STEPS } from './routing/settings.js';
 export { route, pickInGroup } from './routing/pipeline.js';

@@ -59,23 +59,3 @@ export interface RoutingRequest {
   /** R8: the agent the customer chose, when the shop lets customers choose. */
   readonly requestedAgentId?: AgentId;
 }
-
-/** A2: load above max, after max was lowered below the current load. */
-export const isOverCapacity = (agent: Agent): boolean => agent.load > agent.maxSessions;
-
-/** An agent that may be given sessions at all (by anyone): active, enabled. */
-export const isWorking = (agent: Agent): boolean => agent.lifecycle === 'active' && agent.enabled;
-
-/**
- * Whether auto-assignment may give this agent a new session now: working, online,
- * under max, and not an admin when admins are left out of auto-assignment (A5).
- * Capacity is checked here, before any strategy looks at the agent.
- */
-export const canTakeNewSession = (agent: Agent, adminsExcluded: boolean): boolean =>
-  isWorking(agent) &&
-  agent.status === 'online' &&
-  agent.load < agent.maxSessions &&
-  !(adminsExcluded && agent.role === 'admin');
-
-/** S5: transfers and invitations reach agents who are online or busy (and working). */
-export const canBeHandedSessions = (agent: Agent): boolean => isWorking(agent) && agent.status !== 'offline';

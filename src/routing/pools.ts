@@ -9,7 +9,8 @@ import { List, Map as IMap } from 'immutable';
 import { BTree } from '../domain/btree.js';
 import type { Draws } from '../domain/seededDraws.js';
 import type { AgentId, GroupId } from '../domain/ids.js';
-import { canTakeNewSession, type Agent } from './model.js';
+import { canAutoTake } from './eligibility.js';
+import type { Agent } from './model.js';
 import type { OrderKey, OrderedStrategy, Strategy } from './strategies/strategy.js';
 
 /** Ordered by the strategy's key; a member is found (and removed) by the key of its record. */
@@ -70,11 +71,11 @@ const updateGroup = (groups: IMap<GroupId, Pool>, group: GroupId, change: (p: Po
 export const placeAgent = (pools: Pools, before: Agent | undefined, after: Agent | undefined, adminsExcluded: boolean): Pools => {
   const { strategy } = pools;
   let { shop, groups } = pools;
-  if (before !== undefined && canTakeNewSession(before, adminsExcluded)) {
+  if (before !== undefined && canAutoTake(before, adminsExcluded)) {
     shop = without(shop, before, strategy);
     for (const g of before.groups) groups = updateGroup(groups, g, (p) => without(p, before, strategy), strategy);
   }
-  if (after !== undefined && canTakeNewSession(after, adminsExcluded)) {
+  if (after !== undefined && canAutoTake(after, adminsExcluded)) {
     shop = withAgent(shop, after, strategy);
     for (const g of after.groups) groups = updateGroup(groups, g, (p) => withAgent(p, after, strategy), strategy);
   }

@@ -10,7 +10,7 @@ import { decideDesk } from '../../src/domain/desk/deskDecide.js';
 import { evolveDesk } from '../../src/domain/desk/deskEvolve.js';
 import { initialDeskState, type DeskState } from '../../src/domain/desk/deskState.js';
 import type { Agent, BaseMode } from '../../src/routing/model.js';
-import { canTakeNewSession } from '../../src/routing/model.js';
+import { canAutoTake } from '../../src/routing/eligibility.js';
 import { buildPools, pickFrom } from '../../src/routing/pools.js';
 import { leastLoad } from '../../src/routing/strategies/leastLoad.js';
 import { weightOf } from '../../src/routing/strategies/weighted.js';
@@ -21,7 +21,7 @@ let n = 0;
 const run = (state: DeskState, type: DeskCommand['type'], data: unknown, seed = n): DeskState => {
   const decided = decideDesk(makeCommand<DeskCommand>(type, data as never, { seed, commandId: `c${n++}` }), state);
   if (E.isLeft(decided)) throw new Error(JSON.stringify(decided.left));
-  return decided.right.reduce(evolveDesk, state);
+  return decided.right.events.reduce(evolveDesk, state);
 };
 
 /** A desk in `mode`, sticky off, with agents online: [capability, max] each. */
@@ -41,8 +41,8 @@ const arrive = (start: DeskState, count: number, seed = 1) => {
   for (let i = 0; i < count; i++) {
     const decided = decideDesk(makeCommand<DeskCommand>('OpenSession', { sessionId: `s${n}`, customerId: `c${n}`, channel: 'app' }, { seed: seed + i, commandId: `c${n++}` }), state);
     if (E.isLeft(decided)) throw new Error(JSON.stringify(decided.left));
-    for (const e of decided.right) if (e.type === 'SessionAssigned') counts.set(e.data.agentId, (counts.get(e.data.agentId) ?? 0) + 1);
-    state = decided.right.reduce(evolveDesk, state);
+    for (const e of decided.right.events) if (e.type === 'SessionAssigned') counts.set(e.data.agentId, (counts.get(e.data.agentId) ?? 0) + 1);
+    state = decided.right.events.reduce(evolveDesk, state);
   }
   return { state, counts };
 };
@@ -73,7 +73,7 @@ describe('R2 least load', () => {
           ...s,
         }));
         const picked = pickFrom(buildPools(leastLoad, agents, false).shop, drawsFromSeed(1));
-        const eligible = agents.filter((a) => canTakeNewSession(a, false));
+        const eligible = agents.filter((a) => canAutoTake(a, false));
         if (eligible.length === 0) {
           expect(picked).toBeUndefined();
           return;

@@ -1,9 +1,7 @@
 /** The desk's decide: one small function per command (in decide/), chosen here. */
-import type * as E from 'fp-ts/lib/Either.js';
-import type { DomainError } from '../errors.js';
 import type { DeskCommand } from './deskCommands.js';
-import type { DeskEvent } from './deskEvents.js';
 import type { DeskState } from './deskState.js';
+import type { Decided } from './decide/decision.js';
 import {
   activateAgent,
   changeAgentStatus,
@@ -21,7 +19,8 @@ import { blacklistCustomer, configureRouting, createGroup, pinCustomer, setChann
 import { endSession, endSessions, openSession, pickFromQueue, startProactiveSession } from './decide/sessions.js';
 import { acceptTransfer, declineTransfer, expireTransfer, inviteAgent, joinSession, leaveSession, transferSession } from './decide/transfers.js';
 
-export const decideDesk = (command: DeskCommand, state: DeskState): E.Either<DomainError, readonly DeskEvent[]> => {
+/** The events of a command and the desk after them (see decide/decision.ts). */
+export const decideDesk = (command: DeskCommand, state: DeskState): Decided => {
   switch (command.type) {
     case 'ConfigureRouting':
       return configureRouting(command, state);

@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { defineModule } from '../module.js';
-import { stateAfter } from './decide/emitter.js';
+import type { DeskDecision } from './decide/decision.js';
 import { deskCommandCodecs, type DeskCommand } from './deskCommands.js';
 import { decideDesk } from './deskDecide.js';
 import { deskEventDefinitions, type DeskEvent } from './deskEvents.js';
@@ -25,9 +25,9 @@ export const deskModule = defineModule<DeskState, DeskCommand, DeskEvent>({
   streamOf: (command) => routingStream(command.meta.shopId),
   decider: {
     initialState: () => initialDeskState(),
-    decide: decideDesk,
+    decide: (command, state) => E.map((decision: DeskDecision) => decision.events)(decideDesk(command, state)),
     evolve: evolveDesk,
-    decideAndFold: (command, state) => E.map((events: readonly DeskEvent[]) => ({ events, state: stateAfter(state, events) }))(decideDesk(command, state)),
+    decideAndFold: decideDesk,
   },
   snapshot: {
     schemaVersion: DESK_SNAPSHOT_VERSION,

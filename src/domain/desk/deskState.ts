@@ -11,7 +11,8 @@
 import { Map as IMap, Set as ISet } from 'immutable';
 import { BTree } from '../btree.js';
 import type { AgentId, CustomerId, GroupId, SessionId } from '../ids.js';
-import { canTakeNewSession, isWorking, type Agent } from '../../routing/model.js';
+import { canAutoTake, countsAsPresent } from '../../routing/eligibility.js';
+import type { Agent } from '../../routing/model.js';
 import { buildPools, placeAgent } from '../../routing/pools.js';
 import { emptyQueue, type Queue } from '../../routing/queue.js';
 import { DEFAULT_ROUTING_SETTINGS, type RoutingSettings } from '../../routing/settings.js';
@@ -75,12 +76,8 @@ export const initialDeskState = (settings: RoutingSettings = DEFAULT_ROUTING_SET
   seq: 0,
 });
 
-/** R6 "is any of them online": an agent counts while it is working, not offline, and not an excluded admin. */
-const isPresentFor = (agent: Agent, adminsExcluded: boolean) =>
-  isWorking(agent) && agent.status !== 'offline' && !(adminsExcluded && agent.role === 'admin');
-
 const movePresence = (presence: IMap<GroupId, number>, agent: Agent | undefined, delta: number, adminsExcluded: boolean) => {
-  if (agent === undefined || !isPresentFor(agent, adminsExcluded)) return presence;
+  if (agent === undefined || !countsAsPresent(agent, adminsExcluded)) return presence;
   let next = presence;
   for (const g of agent.groups) next = next.set(g, (next.get(g) ?? 0) + delta);
   return next;
@@ -103,7 +100,7 @@ export const putAgent = (state: DeskState, next: Agent): DeskState => {
   const before = state.agents.get(next.id);
   const { adminsExcluded } = state.settings;
   let after = next;
-  const rejoins = canTakeNewSession(next, adminsExcluded) && (before === undefined || !canTakeNewSession(before, adminsExcluded));
+  const rejoins = canAutoTake(next, adminsExcluded) && (before === undefined || !canAutoTake(before, adminsExcluded));
   const now = rejoins ? virtualPass(state) : undefined;
   if (now !== undefined && next.pass < now) after = { ...next, pass: now };
   const presence = movePresence(movePresence(state.groupPresence, before, -1, adminsExcluded), after, 1, adminsExcluded);

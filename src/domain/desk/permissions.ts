@@ -8,7 +8,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Actor } from '../envelope.js';
 import { domainError, type DomainError } from '../errors.js';
 import type { AgentId } from '../ids.js';
-import { isWorking, type Agent } from '../../routing/model.js';
+import { isWorking } from '../../routing/eligibility.js';
+import type { Agent } from '../../routing/model.js';
 import type { DeskSession, DeskState } from './deskState.js';
 
 export type Acting = { readonly kind: 'system' } | { readonly kind: 'agent'; readonly agent: Agent } | { readonly kind: 'customer'; readonly id: string };

@@ -5,7 +5,7 @@
  * the session waits for them (R13); if none of them is online at all, routing
  * falls back to the other agents (the next steps). Each rule can be switched off.
  */
-import { canTakeNewSession } from '../model.js';
+import { canAutoTake } from '../eligibility.js';
 import { buildPools, pickFromUnion, type Pool } from '../pools.js';
 import type { StepResult } from '../decision.js';
 import type { RoutingRequest } from '../model.js';
@@ -22,7 +22,7 @@ export const channelPinStep = (view: RoutingView, request: RoutingRequest, conte
   // Agents named in the rule form a small pool of their own; a named admin is reachable (see designatedAgent.ts).
   const named = rule.agents.flatMap((id) => {
     const agent = view.agents.get(id);
-    return agent !== undefined && canTakeNewSession(agent, false) ? [agent] : [];
+    return agent !== undefined && canAutoTake(agent, false) ? [agent] : [];
   });
   const namedPool = buildPools(strategy, named, false).shop;
   const agentId = pickFromUnion([...groupPools, namedPool], strategy, context.draws);

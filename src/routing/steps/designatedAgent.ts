@@ -6,17 +6,17 @@
  */
 import type { AgentId } from '../../domain/ids.js';
 import type { AssignVia, StepResult } from '../decision.js';
-import { canTakeNewSession, isWorking } from '../model.js';
+import { canAutoTake, isPresent as agentIsPresent } from '../eligibility.js';
 import type { RoutingView } from '../view.js';
 
 export const designatedAgentCanTake = (view: RoutingView, agentId: AgentId): boolean => {
   const agent = view.agents.get(agentId);
-  return agent !== undefined && canTakeNewSession(agent, false);
+  return agent !== undefined && canAutoTake(agent, false);
 };
 
 export const isPresent = (view: RoutingView, agentId: AgentId): boolean => {
   const agent = view.agents.get(agentId);
-  return agent !== undefined && isWorking(agent) && agent.status !== 'offline';
+  return agent !== undefined && agentIsPresent(agent);
 };
 
 export const assignOrWaitFor = (view: RoutingView, agentId: AgentId, via: AssignVia & ('customer-pin' | 'customer-choice')): StepResult =>

@@ -5,7 +5,8 @@
  * customer wait.
  */
 import type { StepResult } from '../decision.js';
-import { canTakeNewSession, type RoutingRequest } from '../model.js';
+import { canAutoTake } from '../eligibility.js';
+import type { RoutingRequest } from '../model.js';
 import type { RoutingView } from '../view.js';
 import type { StepContext } from './context.js';
 
@@ -17,7 +18,7 @@ export const stickyStep = (view: RoutingView, request: RoutingRequest, context: 
   const last = view.lastContact.get(request.customerId);
   if (last === undefined || context.now - last.at > settings.stickyWindowDays * DAY_MS) return undefined;
   const agent = view.agents.get(last.agentId);
-  return agent !== undefined && canTakeNewSession(agent, settings.adminsExcluded)
+  return agent !== undefined && canAutoTake(agent, settings.adminsExcluded)
     ? { kind: 'assign', agentId: agent.id, via: 'sticky' }
     : undefined;
 };

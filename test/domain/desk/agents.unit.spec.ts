@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverCapacity } from '../../../src/routing/model.js';
+import { isOverCapacity } from '../../../src/routing/eligibility.js';
 import { boardRows, type AgentBoard } from '../../../src/projections/agentBoard.js';
 import { deskHarness, SHOP, T0 } from './harness.js';
 

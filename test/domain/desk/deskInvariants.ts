@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';
 import { evolveDesk } from '../../../src/domain/desk/deskEvolve.js';
 import type { DeskState } from '../../../src/domain/desk/deskState.js';
-import { canTakeNewSession, isWorking } from '../../../src/routing/model.js';
+import { canAutoTake, isWorking } from '../../../src/routing/eligibility.js';
 import { drawsFromSeed } from '../../../src/domain/seededDraws.js';
 import { pickFrom, poolHas, poolSize } from '../../../src/routing/pools.js';
 import { lanesOf, lanesServedBy } from '../../../src/routing/queue.js';
@@ -80,7 +80,7 @@ export const checkDesk = (state: DeskState, history?: History): void => {
 
   // The pools hold exactly the agents that can take a new session.
   const { adminsExcluded } = state.settings;
-  const eligible = [...state.agents.values()].filter((a) => canTakeNewSession(a, adminsExcluded));
+  const eligible = [...state.agents.values()].filter((a) => canAutoTake(a, adminsExcluded));
   expect(poolSize(state.pools.shop)).toBe(eligible.length);
   for (const agent of eligible) {
     expect(poolHas(state.pools.shop, agent, state.pools.strategy)).toBe(true);

@@ -10,7 +10,6 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { DeskCommand } from '../../../src/domain/desk/deskCommands.js';
 import { decideDesk } from '../../../src/domain/desk/deskDecide.js';
-import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';
 import { evolveDesk } from '../../../src/domain/desk/deskEvolve.js';
 import { initialDeskState, type DeskState } from '../../../src/domain/desk/deskState.js';
 import { inServiceOrder } from '../../../src/routing/queue.js';
@@ -45,8 +44,8 @@ const send = (real: Real, type: DeskCommand['type'], data: unknown): boolean => 
   const decided = decideDesk(makeCommand<DeskCommand>(type, data as never, { commandId: `c${real.n++}` }), real.state);
   real.last = [];
   if (E.isLeft(decided)) return false;
-  for (const e of decided.right as DeskEvent[]) if (e.type === 'SessionAssigned') real.last.push([e.data.sessionId, e.data.agentId]);
-  real.state = decided.right.reduce(evolveDesk, real.state);
+  for (const e of decided.right.events) if (e.type === 'SessionAssigned') real.last.push([e.data.sessionId, e.data.agentId]);
+  real.state = decided.right.events.reduce(evolveDesk, real.state);
   return true;
 };
 

@@ -1,16 +1,16 @@
 /** A1-A7: registering agents, their lifecycle, presence, capacity, capability, groups and role. */
 import * as E from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../../errors.js';
-import { isWorking, type Agent } from '../../../routing/model.js';
+import { isWorking } from '../../../routing/eligibility.js';
+import type { Agent } from '../../../routing/model.js';
 import type { DeskCommandOf } from '../deskCommands.js';
-import type { DeskEvent } from '../deskEvents.js';
 import type { DeskState } from '../deskState.js';
 import { requireAdmin, requireSelfOrAdmin } from '../permissions.js';
+import { decided, nothing, type Decided } from './decision.js';
 import { emitter, type Emitter } from './emitter.js';
 import { fillFromQueue } from './fillFromQueue.js';
 import { findAgent, requireGroups } from './lookups.js';
 
-type Decided = E.Either<DomainError, readonly DeskEvent[]>;
 
 /** A4's default capability score. */
 export const DEFAULT_CAPABILITY = 80;
@@ -21,7 +21,7 @@ export const registerAgent = (c: DeskCommandOf<'RegisterAgent'>, state: DeskStat
   if (state.agents.has(c.data.agentId)) return E.left(domainError('agent.exists', `agent ${c.data.agentId} is already registered`));
   const groups = requireGroups(state, c.data.groups ?? []);
   if (E.isLeft(groups)) return groups;
-  return E.right([
+  return decided(state, [
     {
       type: 'AgentRegistered',
       data: {
@@ -52,7 +52,7 @@ const adminChange =
     if (E.isLeft(agent)) return agent;
     const em = emitter(state);
     const changed = change(agent.right, em, c.meta.now);
-    return E.isLeft(changed) ? changed : E.right(em.events());
+    return E.isLeft(changed) ? changed : E.right(em.decision());
   };
 
 const ok = E.right(undefined);
@@ -102,7 +102,7 @@ export const changeAgentStatus = (c: DeskCommandOf<'ChangeAgentStatus'>, state: 
   }
   // R11: an agent going online takes from the queue: up to its free slots, or the N it asked for.
   if (status === 'online') fillFromQueue(em, agent.right.id, c.meta.now, takeFromQueue ?? Number.POSITIVE_INFINITY);
-  return E.right(em.events());
+  return E.right(em.decision());
 };
 
 export const setMaxSessions = (c: DeskCommandOf<'SetMaxSessions'>, state: DeskState): Decided => {
@@ -110,12 +110,12 @@ export const setMaxSessions = (c: DeskCommandOf<'SetMaxSessions'>, state: DeskSt
   if (E.isLeft(allowed)) return allowed;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
-  if (agent.right.maxSessions === c.data.maxSessions) return E.right([]);
+  if (agent.right.maxSessions === c.data.maxSessions) return nothing(state);
   const em = emitter(state);
   // A2: lowering below the current load is allowed; the agent is over capacity until load <= max.
   em.emit({ type: 'AgentMaxSessionsChanged', data: { agentId: agent.right.id, from: agent.right.maxSessions, to: c.data.maxSessions, at: c.meta.now } });
   fillFromQueue(em, agent.right.id, c.meta.now);
-  return E.right(em.events());
+  return E.right(em.decision());
 };
 
 export const setCapability = (c: DeskCommandOf<'SetCapability'>, state: DeskState): Decided => {
@@ -123,8 +123,8 @@ export const setCapability = (c: DeskCommandOf<'SetCapability'>, state: DeskStat
   if (E.isLeft(admin)) return admin;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
-  if (agent.right.capability === c.data.capability) return E.right([]);
-  return E.right([{ type: 'AgentCapabilityChanged', data: { ...c.data, at: c.meta.now } }]);
+  if (agent.right.capability === c.data.capability) return nothing(state);
+  return decided(state, [{ type: 'AgentCapabilityChanged', data: { ...c.data, at: c.meta.now } }]);
 };
 
 export const setAgentGroups = (c: DeskCommandOf<'SetAgentGroups'>, state: DeskState): Decided => {
@@ -135,11 +135,11 @@ export const setAgentGroups = (c: DeskCommandOf<'SetAgentGroups'>, state: DeskSt
   const groups = requireGroups(state, [...new Set(c.data.groups)]);
   if (E.isLeft(groups)) return groups;
   const same = groups.right.length === agent.right.groups.length && groups.right.every((g) => agent.right.groups.includes(g));
-  if (same) return E.right([]);
+  if (same) return nothing(state);
   const em = emitter(state);
   em.emit({ type: 'AgentGroupsChanged', data: { agentId: agent.right.id, groups: groups.right, at: c.meta.now } });
   fillFromQueue(em, agent.right.id, c.meta.now); // new groups, new lanes to serve
-  return E.right(em.events());
+  return E.right(em.decision());
 };
 
 export const setAgentRole = (c: DeskCommandOf<'SetAgentRole'>, state: DeskState): Decided => {
@@ -147,9 +147,9 @@ export const setAgentRole = (c: DeskCommandOf<'SetAgentRole'>, state: DeskState)
   if (E.isLeft(admin)) return admin;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
-  if (agent.right.role === c.data.role) return E.right([]);
+  if (agent.right.role === c.data.role) return nothing(state);
   const em = emitter(state);
   em.emit({ type: 'AgentRoleChanged', data: { ...c.data, at: c.meta.now } });
   fillFromQueue(em, agent.right.id, c.meta.now); // an admin no longer left out (A5) may take work
-  return E.right(em.events());
+  return E.right(em.decision());
 };

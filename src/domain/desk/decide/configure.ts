@@ -1,34 +1,33 @@
 /** P2 settings and shop-level rules: routing settings, groups, channel rules, pins, the blacklist. Admins only. */
 import * as E from 'fp-ts/lib/Either.js';
 import equal from 'fast-deep-equal';
-import { domainError, type DomainError } from '../../errors.js';
+import { domainError } from '../../errors.js';
 import type { DeskCommandOf } from '../deskCommands.js';
-import type { DeskEvent } from '../deskEvents.js';
 import type { DeskState } from '../deskState.js';
 import { requireAdmin } from '../permissions.js';
+import { decided, nothing, type Decided } from './decision.js';
 import { emitter } from './emitter.js';
 import { fillAll } from './fillFromQueue.js';
 import { findAgent, requireGroups } from './lookups.js';
 
-type Decided = E.Either<DomainError, readonly DeskEvent[]>;
 
 export const configureRouting = (c: DeskCommandOf<'ConfigureRouting'>, state: DeskState): Decided => {
   const admin = requireAdmin(state, c.meta.actor);
   if (E.isLeft(admin)) return admin;
   const settings = { ...state.settings, ...c.data.settings };
-  if (equal(settings, state.settings)) return E.right([]);
+  if (equal(settings, state.settings)) return nothing(state);
   const em = emitter(state);
   em.emit({ type: 'RoutingConfigured', data: { settings, at: c.meta.now } });
   // Who may take work can change (A5 switched off): let every agent take what it now can.
   if (settings.adminsExcluded !== state.settings.adminsExcluded) fillAll(em, state.agents.keys(), c.meta.now);
-  return E.right(em.events());
+  return E.right(em.decision());
 };
 
 export const createGroup = (c: DeskCommandOf<'CreateGroup'>, state: DeskState): Decided => {
   const admin = requireAdmin(state, c.meta.actor);
   if (E.isLeft(admin)) return admin;
   if (state.groups.has(c.data.groupId)) return E.left(domainError('group.exists', `group ${c.data.groupId} already exists`));
-  return E.right([{ type: 'GroupCreated', data: { ...c.data, at: c.meta.now } }]);
+  return decided(state, [{ type: 'GroupCreated', data: { ...c.data, at: c.meta.now } }]);
 };
 
 export const setChannelRule = (c: DeskCommandOf<'SetChannelRule'>, state: DeskState): Decided => {
@@ -41,8 +40,8 @@ export const setChannelRule = (c: DeskCommandOf<'SetChannelRule'>, state: DeskSt
     if (E.isLeft(agent)) return agent;
   }
   const rule = { channel: c.data.channel, groups: c.data.groups, agents: c.data.agents, enabled: c.data.enabled };
-  if (equal(state.channelRules.get(c.data.channel), rule)) return E.right([]);
-  return E.right([{ type: 'ChannelRuleSet', data: { ...rule, at: c.meta.now } }]);
+  if (equal(state.channelRules.get(c.data.channel), rule)) return nothing(state);
+  return decided(state, [{ type: 'ChannelRuleSet', data: { ...rule, at: c.meta.now } }]);
 };
 
 export const pinCustomer = (c: DeskCommandOf<'PinCustomer'>, state: DeskState): Decided => {
@@ -50,24 +49,24 @@ export const pinCustomer = (c: DeskCommandOf<'PinCustomer'>, state: DeskState): 
   if (E.isLeft(admin)) return admin;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
-  if (state.pins.get(c.data.customerId) === c.data.agentId) return E.right([]);
-  return E.right([{ type: 'CustomerPinned', data: { ...c.data, at: c.meta.now } }]);
+  if (state.pins.get(c.data.customerId) === c.data.agentId) return nothing(state);
+  return decided(state, [{ type: 'CustomerPinned', data: { ...c.data, at: c.meta.now } }]);
 };
 
 export const unpinCustomer = (c: DeskCommandOf<'UnpinCustomer'>, state: DeskState): Decided => {
   const admin = requireAdmin(state, c.meta.actor);
   if (E.isLeft(admin)) return admin;
-  return E.right(state.pins.has(c.data.customerId) ? [{ type: 'CustomerUnpinned', data: { ...c.data, at: c.meta.now } }] : []);
+  return decided(state, state.pins.has(c.data.customerId) ? [{ type: 'CustomerUnpinned', data: { ...c.data, at: c.meta.now } }] : []);
 };
 
 export const blacklistCustomer = (c: DeskCommandOf<'BlacklistCustomer'>, state: DeskState): Decided => {
   const admin = requireAdmin(state, c.meta.actor);
   if (E.isLeft(admin)) return admin;
-  return E.right(state.blacklist.has(c.data.customerId) ? [] : [{ type: 'CustomerBlacklisted', data: { ...c.data, at: c.meta.now } }]);
+  return decided(state, state.blacklist.has(c.data.customerId) ? [] : [{ type: 'CustomerBlacklisted', data: { ...c.data, at: c.meta.now } }]);
 };
 
 export const unblacklistCustomer = (c: DeskCommandOf<'UnblacklistCustomer'>, state: DeskState): Decided => {
   const admin = requireAdmin(state, c.meta.actor);
   if (E.isLeft(admin)) return admin;
-  return E.right(state.blacklist.has(c.data.customerId) ? [{ type: 'CustomerUnblacklisted', data: { ...c.data, at: c.meta.now } }] : []);
+  return decided(state, state.blacklist.has(c.data.customerId) ? [{ type: 'CustomerUnblacklisted', data: { ...c.data, at: c.meta.now } }] : []);
 };

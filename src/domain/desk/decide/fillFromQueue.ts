@@ -6,11 +6,9 @@
  * while an eligible agent that could serve it has a free slot.
  */
 import type { AgentId } from '../../ids.js';
-import { isWorking, type Agent } from '../../../routing/model.js';
+import { hasFreeSlot } from '../../../routing/eligibility.js';
 import { nextFor } from '../../../routing/queue.js';
 import type { Emitter } from './emitter.js';
-
-const hasFreeSlot = (agent: Agent) => isWorking(agent) && agent.status === 'online' && agent.load < agent.maxSessions;
 
 export const fillFromQueue = (em: Emitter, agentId: AgentId, at: number, limit = Number.POSITIVE_INFINITY): void => {
   for (let taken = 0; taken < limit; taken++) {

@@ -2,18 +2,18 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../../errors.js';
 import { drawsFromSeed } from '../../seededDraws.js';
-import { canBeHandedSessions } from '../../../routing/model.js';
+import { isPresent } from '../../../routing/eligibility.js';
 import { route } from '../../../routing/pipeline.js';
 import { canServe } from '../../../routing/queue.js';
 import type { DeskCommandOf } from '../deskCommands.js';
-import type { DeskEvent, EndReason } from '../deskEvents.js';
+import type { EndReason } from '../deskEvents.js';
 import type { DeskState } from '../deskState.js';
 import { canHandle, requireSelfOrAdmin, resolveActor, type Acting } from '../permissions.js';
+import { decided, type Decided } from './decision.js';
 import { emitter, type Emitter } from './emitter.js';
 import { fillAll } from './fillFromQueue.js';
 import { findAgent, findSession } from './lookups.js';
 
-type Decided = E.Either<DomainError, readonly DeskEvent[]>;
 
 const notAllowed = (message: string) => E.left(domainError('actor.not-allowed', message));
 
@@ -37,10 +37,10 @@ export const openSession = (c: DeskCommandOf<'OpenSession'>, state: DeskState): 
   const { settings } = state;
   // R15: some messages never reach the desk.
   if (settings.bypassChannels.includes(channel)) {
-    return E.right([{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: 'bypassed-channel', at: now } }]);
+    return decided(state, [{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: 'bypassed-channel', at: now } }]);
   }
   if (settings.keywordReplyFirst && c.data.keywordReplied === true) {
-    return E.right([{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: 'keyword-reply', at: now } }]);
+    return decided(state, [{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: 'keyword-reply', at: now } }]);
   }
   const request = {
     sessionId,
@@ -52,16 +52,16 @@ export const openSession = (c: DeskCommandOf<'OpenSession'>, state: DeskState): 
   const decision = route(state, request, { now, draws: drawsFromSeed(c.meta.seed) });
   switch (decision.kind) {
     case 'assign':
-      return E.right([
+      return decided(state, [
         {
           type: 'SessionAssigned',
           data: { sessionId, agentId: decision.agentId, customerId, channel, vip, via: decision.via, ...(decision.mode ? { mode: decision.mode } : {}), at: now },
         },
       ]);
     case 'queue':
-      return E.right([{ type: 'SessionQueued', data: { sessionId, customerId, channel, vip, target: decision.target, via: decision.via, at: now } }]);
+      return decided(state, [{ type: 'SessionQueued', data: { sessionId, customerId, channel, vip, target: decision.target, via: decision.via, at: now } }]);
     case 'divert':
-      return E.right([{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: decision.reason, at: now } }]);
+      return decided(state, [{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: decision.reason, at: now } }]);
   }
 };
 
@@ -71,11 +71,11 @@ export const startProactiveSession = (c: DeskCommandOf<'StartProactiveSession'>,
   if (E.isLeft(allowed)) return allowed;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
-  if (!canBeHandedSessions(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
+  if (!isPresent(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
   const checks = newSessionChecks(state, c.data.sessionId, c.data.customerId);
   if (E.isLeft(checks)) return checks;
   const { sessionId, customerId, channel, agentId } = c.data;
-  return E.right([
+  return decided(state, [
     { type: 'SessionAssigned', data: { sessionId, agentId, customerId, channel, vip: c.data.vip ?? false, via: 'proactive', at: c.meta.now } },
   ]);
 };
@@ -88,14 +88,14 @@ export const pickFromQueue = (c: DeskCommandOf<'PickFromQueue'>, state: DeskStat
   if (E.isLeft(agent)) return agent;
   const entry = state.queue.entries.get(c.data.sessionId);
   if (entry === undefined) return E.left(domainError('queue.not-queued', `session ${c.data.sessionId} is not in the queue`));
-  if (!canBeHandedSessions(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
+  if (!isPresent(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
   // A session waiting for one agent by name (R7 pin, R8 choice) is that agent's alone, even for admins.
   const waitsForAnother = entry.target.kind === 'agent' && entry.target.agentId !== agent.right.id;
   if (waitsForAnother || (agent.right.role !== 'admin' && !canServe(entry, agent.right))) {
     return E.left(domainError('queue.not-visible', `session ${entry.sessionId} waits in a lane agent ${agent.right.id} does not see`));
   }
   const { sessionId, customerId, channel, vip } = entry;
-  return E.right([
+  return decided(state, [
     { type: 'SessionAssigned', data: { sessionId, agentId: agent.right.id, customerId, channel, vip, via: 'manual-pick', queuedAt: entry.at, at: c.meta.now } },
   ]);
 };
@@ -128,7 +128,7 @@ const endAll = (
     });
   }
   fillAll(em, freed, at);
-  return E.right(em.events());
+  return E.right(em.decision());
 };
 
 export const endSession = (c: DeskCommandOf<'EndSession'>, state: DeskState): Decided => {

@@ -7,21 +7,22 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../../errors.js';
 import { drawsFromSeed } from '../../seededDraws.js';
-import { canBeHandedSessions, type Agent } from '../../../routing/model.js';
+import { isPresent } from '../../../routing/eligibility.js';
+import type { Agent } from '../../../routing/model.js';
 import { pickInGroup } from '../../../routing/pipeline.js';
 import { placeAgent } from '../../../routing/pools.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import type { DeskEvent } from '../deskEvents.js';
 import type { DeskState, PendingTransfer } from '../deskState.js';
 import { canHandle, requireHandler, requireSelfOrAdmin, resolveActor } from '../permissions.js';
+import { decided, nothing, type Decided, type DeskDecision } from './decision.js';
 import { emitter } from './emitter.js';
 import { fillFromQueue } from './fillFromQueue.js';
 import { findAgent, findAssigned } from './lookups.js';
 
-type Decided = E.Either<DomainError, readonly DeskEvent[]>;
 
 const available = (agent: Agent, code: string): E.Either<DomainError, Agent> =>
-  canBeHandedSessions(agent)
+  isPresent(agent)
     ? E.right(agent)
     : E.left(domainError(code, `agent ${agent.id} is ${agent.status === 'offline' ? 'offline' : 'not working'}: only online or busy agents can receive sessions`));
 
@@ -36,7 +37,7 @@ const moveTo = (state: DeskState, transferred: Extract<DeskEvent, { type: 'Sessi
   if (state.sessions.get(sessionId)?.coAgents.includes(to)) em.emit({ type: 'CoAgentLeft', data: { sessionId, agentId: to, at } });
   em.emit(transferred);
   fillFromQueue(em, transferred.data.from, transferred.data.at);
-  return E.right(em.events());
+  return E.right(em.decision());
 };
 
 /**
@@ -53,12 +54,10 @@ const expireOverdue = (c: DeskCommandOf<'TransferSession'>, state: DeskState): r
 export const transferSession = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Decided => {
   const overdue = expireOverdue(c, state);
   if (overdue.length === 0) return transferNow(c, state);
-  const em = emitter(state);
-  for (const event of overdue) em.emit(event);
-  const rest = transferNow(c, em.state());
-  if (E.isLeft(rest)) return rest;
-  for (const event of rest.right) em.emit(event);
-  return E.right(em.events());
+  const afterExpiry = decided(state, overdue);
+  if (E.isLeft(afterExpiry)) return afterExpiry;
+  const rest = transferNow(c, afterExpiry.right.state);
+  return E.map((d: DeskDecision) => ({ events: [...overdue, ...d.events], state: d.state }))(rest);
 };
 
 const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Decided => {
@@ -82,7 +81,7 @@ const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Dec
     if (E.isLeft(target)) return target;
     if (state.settings.transferNeedsAcceptance) {
       const expiresAt = now + state.settings.transferAcceptSeconds * 1000;
-      return E.right([
+      return decided(state, [
         { type: 'TransferRequested', data: { sessionId: c.data.sessionId, requestId: c.meta.commandId, from, to: toAgentId, expiresAt, ...extra, at: now } },
       ]);
     }
@@ -138,7 +137,7 @@ export const declineTransfer = (c: DeskCommandOf<'DeclineTransfer'>, state: Desk
   const pending = answer.right;
   const allowed = requireSelfOrAdmin(state, c.meta.actor, pending.to);
   if (E.isLeft(allowed)) return allowed;
-  return E.right([{ type: 'TransferDeclined', data: { ...c.data, at: c.meta.now } }]);
+  return decided(state, [{ type: 'TransferDeclined', data: { ...c.data, at: c.meta.now } }]);
 };
 
 /**
@@ -149,11 +148,11 @@ export const declineTransfer = (c: DeskCommandOf<'DeclineTransfer'>, state: Desk
  */
 export const expireTransfer = (c: DeskCommandOf<'ExpireTransfer'>, state: DeskState): Decided => {
   const pending = pendingFor(c, state);
-  if (pending === undefined) return E.right([]);
+  if (pending === undefined) return nothing(state);
   if (c.meta.now < pending.expiresAt) {
     return E.left(domainError('transfer.not-expired', `transfer ${pending.requestId} expires at ${pending.expiresAt}`));
   }
-  return E.right([{ type: 'TransferExpired', data: { ...c.data, at: pending.expiresAt } }]);
+  return decided(state, [{ type: 'TransferExpired', data: { ...c.data, at: pending.expiresAt } }]);
 };
 
 const alreadyIn = (session: { owner: string; coAgents: readonly string[] }, agentId: string) =>
@@ -168,7 +167,7 @@ export const inviteAgent = (c: DeskCommandOf<'InviteAgent'>, state: DeskState): 
   if (E.isLeft(target)) return target;
   if (alreadyIn(session.right, c.data.agentId)) return E.left(domainError('invite.already-in-session', `agent ${c.data.agentId} is already in the session`));
   const by = c.meta.actor.kind === 'system' ? 'system' : c.meta.actor.id;
-  return E.right([{ type: 'CoAgentAdded', data: { ...c.data, via: 'invitation', by, at: c.meta.now } }]);
+  return decided(state, [{ type: 'CoAgentAdded', data: { ...c.data, via: 'invitation', by, at: c.meta.now } }]);
 };
 
 /** S6: admins and team leads join any session they may see (barge-in). */
@@ -185,7 +184,7 @@ export const joinSession = (c: DeskCommandOf<'JoinSession'>, state: DeskState): 
   const present = available(joiner.right, 'agent.unavailable');
   if (E.isLeft(present)) return present;
   if (alreadyIn(session.right, c.data.agentId)) return E.left(domainError('invite.already-in-session', `agent ${c.data.agentId} is already in the session`));
-  return E.right([{ type: 'CoAgentAdded', data: { ...c.data, via: 'barge-in', by: c.data.agentId, at: c.meta.now } }]);
+  return decided(state, [{ type: 'CoAgentAdded', data: { ...c.data, via: 'barge-in', by: c.data.agentId, at: c.meta.now } }]);
 };
 
 export const leaveSession = (c: DeskCommandOf<'LeaveSession'>, state: DeskState): Decided => {
@@ -199,5 +198,5 @@ export const leaveSession = (c: DeskCommandOf<'LeaveSession'>, state: DeskState)
   const em = emitter(state);
   em.emit({ type: 'CoAgentLeft', data: { ...c.data, at: c.meta.now } });
   fillFromQueue(em, c.data.agentId, c.meta.now);
-  return E.right(em.events());
+  return E.right(em.decision());
 };
