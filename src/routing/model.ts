@@ -38,6 +38,8 @@ export interface Agent {
   readonly capability: number;
   /** Desk sequence number of the last session given to the agent (-1: never). Orders round robin and least-load ties. */
   readonly lastAssignedSeq: number;
+  /** When it was last given a session (epoch ms; -1: never): "idle since" in a decision's words. */
+  readonly lastAssignedAt: number;
   /** Weighted mode's pass (stride scheduling): the agent with the smallest pass is next. */
   readonly pass: number;
   readonly efficiency: Efficiency;

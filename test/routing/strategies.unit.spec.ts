@@ -68,6 +68,7 @@ describe('R2 least load', () => {
           lifecycle: 'active',
           enabled: true,
           capability: 80,
+          lastAssignedAt: -1,
           pass: 0,
           efficiency: { replyRate: 1, firstResponseSec: 30 },
           ...s,

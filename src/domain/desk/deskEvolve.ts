@@ -2,7 +2,7 @@
 import { produce } from 'immer';
 import type { AgentId } from '../ids.js';
 import { dequeue, enqueue, withPolicy } from '../../routing/queue.js';
-import { NEW_AGENT_EFFICIENCY, recordSession, weightOf } from '../../routing/strategies/weighted.js';
+import { NEW_AGENT_EFFICIENCY, recordSession } from '../../routing/strategies/weighted.js';
 import type { DeskEvent, DeskEventOf } from './deskEvents.js';
 import { putAgent, rememberContact, reindex, updateAgent, type DeskSession, type DeskState } from './deskState.js';
 
@@ -11,11 +11,12 @@ const changeLoad = (state: DeskState, agentId: AgentId, delta: number): DeskStat
 
 const assigned = (state: DeskState, e: DeskEventOf<'SessionAssigned'>['data']): DeskState => {
   const seq = state.seq + 1;
-  // Stride scheduling: the picked agent moves on by 1 / weight (see strategies/weighted.ts).
+  const { strategy } = state.pools;
   let next = updateAgent({ ...state, queue: dequeue(state.queue, e.sessionId) }, e.agentId, (a) => ({
     load: a.load + 1,
     lastAssignedSeq: seq,
-    pass: a.pass + 1 / weightOf(a),
+    lastAssignedAt: e.at,
+    ...strategy.assigned?.(a),
   }));
   const session: DeskSession = {
     sessionId: e.sessionId,
@@ -89,7 +90,7 @@ export const evolveDesk = (state: DeskState, event: DeskEvent): DeskState => {
       const before = state.settings;
       const settings = event.data.settings;
       let next: DeskState = { ...state, settings, queue: withPolicy(state.queue, { order: settings.queueOrder, vipFirst: settings.vipFirst }) };
-      if (before.baseMode !== settings.baseMode || before.adminsExcluded !== settings.adminsExcluded) next = reindex(next);
+      if (before.baseMode !== settings.baseMode || before.adminsExcluded !== settings.adminsExcluded) next = reindex(next, before.baseMode !== settings.baseMode);
       return next;
     }
     case 'GroupCreated':
@@ -121,6 +122,7 @@ export const evolveDesk = (state: DeskState, event: DeskEvent): DeskState => {
         load: 0,
         capability: e.capability,
         lastAssignedSeq: -1,
+        lastAssignedAt: -1,
         pass: 0,
         efficiency: NEW_AGENT_EFFICIENCY,
       });

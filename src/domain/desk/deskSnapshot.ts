@@ -19,7 +19,8 @@ import type { ChannelRule } from '../../routing/view.js';
 import { agentRoleCodec, agentStatusCodec, channelCodec, lifecycleCodec, queueTargetCodec } from './deskCodecs.js';
 import { initialDeskState, reindex, type DeskSession, type DeskState } from './deskState.js';
 
-export const DESK_SNAPSHOT_VERSION = 1;
+// 2: agents carry lastAssignedAt.
+export const DESK_SNAPSHOT_VERSION = 2;
 
 const agentCodec = struct('Agent', {
   id: agentIdCodec,
@@ -34,6 +35,7 @@ const agentCodec = struct('Agent', {
   load: nonNegativeInt,
   capability: nonNegativeInt,
   lastAssignedSeq: t.number,
+  lastAssignedAt: t.number,
   pass: t.number,
   efficiency: struct('Efficiency', { replyRate: t.number, firstResponseSec: t.number }),
 });

@@ -83,26 +83,20 @@ const movePresence = (presence: IMap<GroupId, number>, agent: Agent | undefined,
   return next;
 };
 
-/** The smallest pass in the shop's weighted pool: the desk's virtual time. */
-const virtualPass = (state: DeskState): number | undefined => {
-  const pool = state.pools.shop;
-  if (state.settings.baseMode !== 'weighted' || pool.kind !== 'ordered') return undefined;
-  const first = pool.tree.minKey();
-  return first === undefined ? undefined : (first[0] as number);
-};
+/** The smallest key of the shop's pool, for a strategy's rejoining bookkeeping. */
+const smallestKey = (state: DeskState) => (state.pools.shop.kind === 'ordered' ? state.pools.shop.tree.minKey() : undefined);
 
 /**
  * Replaces an agent's record and keeps the pools and the group presence counts in
- * step. An agent that becomes eligible again in weighted mode restarts from the
- * desk's virtual time, so it is not flooded to catch up.
+ * step. An agent that becomes eligible again gets its strategy's rejoining
+ * bookkeeping (weighted: it restarts from the pool's virtual time, not flooded).
  */
 export const putAgent = (state: DeskState, next: Agent): DeskState => {
   const before = state.agents.get(next.id);
   const { adminsExcluded } = state.settings;
-  let after = next;
   const rejoins = canAutoTake(next, adminsExcluded) && (before === undefined || !canAutoTake(before, adminsExcluded));
-  const now = rejoins ? virtualPass(state) : undefined;
-  if (now !== undefined && next.pass < now) after = { ...next, pass: now };
+  const rejoining = state.pools.strategy.rejoining;
+  const after = rejoins && rejoining !== undefined ? { ...next, ...rejoining(next, smallestKey(state)) } : next;
   const presence = movePresence(movePresence(state.groupPresence, before, -1, adminsExcluded), after, 1, adminsExcluded);
   return {
     ...state,
@@ -122,12 +116,19 @@ export const updateAgent = (state: DeskState, id: AgentId, change: (agent: Agent
   return agent === undefined ? state : putAgent(state, { ...agent, ...change(agent) });
 };
 
-/** Pools and presence counts recomputed from scratch (base mode or admin exclusion changed). */
-export const reindex = (state: DeskState): DeskState => {
+/**
+ * Pools and presence counts recomputed from scratch (base mode or admin exclusion
+ * changed). A new base mode first gets its strategy's `activated` bookkeeping on
+ * every agent.
+ */
+export const reindex = (state: DeskState, modeChanged = false): DeskState => {
   const { baseMode, adminsExcluded } = state.settings;
+  const strategy = strategyFor(baseMode);
+  const activated = strategy.activated;
+  const agents = modeChanged && activated !== undefined ? state.agents.map((a) => ({ ...a, ...activated(a) })) : state.agents;
   let presence = IMap<GroupId, number>();
-  for (const agent of state.agents.values()) presence = movePresence(presence, agent, 1, adminsExcluded);
-  return { ...state, pools: buildPools(strategyFor(baseMode), state.agents.values(), adminsExcluded), groupPresence: presence };
+  for (const agent of agents.values()) presence = movePresence(presence, agent, 1, adminsExcluded);
+  return { ...state, agents, pools: buildPools(strategy, agents.values(), adminsExcluded), groupPresence: presence };
 };
 
 /** Records who served a customer last (R1), dropping contacts older than the sticky window. */

@@ -8,7 +8,23 @@ import type { Agent, BaseMode } from '../model.js';
 
 export type OrderKey = readonly (number | string)[];
 
-export interface OrderedStrategy {
+/**
+ * A strategy's own bookkeeping on the agent records, so that a new strategy touches
+ * its own file and its registration only (the desk calls these, knowing no strategy).
+ */
+export interface StrategyBookkeeping {
+  /** What changes on the agent just given a session (weighted: its pass moves on). */
+  readonly assigned?: (agent: Agent) => Partial<Agent>;
+  /**
+   * What changes on an agent that becomes eligible again, given the smallest key of
+   * the shop's pool (weighted: it restarts from the pool's virtual time).
+   */
+  readonly rejoining?: (agent: Agent, smallest: OrderKey | undefined) => Partial<Agent>;
+  /** What changes on every agent when the shop switches to this strategy. */
+  readonly activated?: (agent: Agent) => Partial<Agent>;
+}
+
+export interface OrderedStrategy extends StrategyBookkeeping {
   readonly kind: 'ordered';
   readonly mode: Exclude<BaseMode, 'random'>;
   /** The agent's place among the eligible; the smallest key is picked first. */
@@ -16,7 +32,7 @@ export interface OrderedStrategy {
   readonly compare: (a: OrderKey, b: OrderKey) => number;
 }
 
-export interface RandomStrategy {
+export interface RandomStrategy extends StrategyBookkeeping {
   readonly kind: 'random';
   readonly mode: 'random';
 }

@@ -43,4 +43,15 @@ const key = (agent: Agent): OrderKey => [agent.pass, agent.id];
 
 const compare = (a: OrderKey, b: OrderKey): number => (a[0] as number) - (b[0] as number) || compareValues(a[1], b[1]);
 
-export const weighted: OrderedStrategy = { kind: 'ordered', mode: 'weighted', key, compare };
+export const weighted: OrderedStrategy = {
+  kind: 'ordered',
+  mode: 'weighted',
+  key,
+  compare,
+  // Stride scheduling: the picked agent moves on by 1 / weight.
+  assigned: (agent) => ({ pass: agent.pass + 1 / weightOf(agent) }),
+  // Back in the pool: not behind the pool's virtual time (its smallest pass), so no flood to catch up.
+  rejoining: (agent, smallest) => (smallest !== undefined && agent.pass < (smallest[0] as number) ? { pass: smallest[0] as number } : {}),
+  // Switched to weighted: everyone starts level.
+  activated: () => ({ pass: 0 }),
+};
