@@ -54,6 +54,8 @@ export const agentBoard: Projection<AgentBoard, DeskEvent> = {
         return load(board, shop, event.data.agentId, 1);
       case 'CoAgentLeft':
         return load(board, shop, event.data.agentId, -1);
+      case 'SessionRequeued':
+        return load(board, shop, event.data.from, -1);
       case 'SessionTransferred':
         return load(load(board, shop, event.data.from, -1), shop, event.data.to, 1);
       case 'SessionEnded':

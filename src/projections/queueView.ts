@@ -16,6 +16,10 @@ export interface WaitingSession {
   readonly vip: boolean;
   readonly target: QueueTarget;
   readonly since: number;
+  /** R13: the entry group it came in with. */
+  readonly entryGroupId?: string;
+  /** Back from an agent that left: it is served before the others. */
+  readonly requeued?: boolean;
 }
 
 /** Shop id -> waiting sessions by id, in arrival order. */
@@ -33,9 +37,20 @@ export const queueView: Projection<QueueView, DeskEvent> = {
     const shop = event.metadata.shopId;
     switch (event.type) {
       case 'SessionQueued': {
-        const { sessionId, customerId, channel, vip, target, at } = event.data;
+        const { sessionId, customerId, channel, vip, target, at, entryGroupId } = event.data;
         const waiting = view.get(shop) ?? OrderedMap<string, WaitingSession>();
-        return view.set(shop, waiting.set(sessionId, { sessionId, customerId, channel, vip, target, since: at }));
+        const row: WaitingSession = { sessionId, customerId, channel, vip, target, since: at, ...(entryGroupId === undefined ? {} : { entryGroupId }) };
+        return view.set(shop, waiting.set(sessionId, row));
+      }
+      case 'SessionRequeued': {
+        const { sessionId, customerId, channel, vip, target, at, entryGroupId } = event.data;
+        const waiting = view.get(shop) ?? OrderedMap<string, WaitingSession>();
+        const row: WaitingSession = { sessionId, customerId, channel, vip, target, since: at, requeued: true, ...(entryGroupId === undefined ? {} : { entryGroupId }) };
+        return view.set(shop, waiting.set(sessionId, row));
+      }
+      case 'QueueTargetChanged': {
+        const row = view.get(shop)?.get(event.data.sessionId);
+        return row === undefined ? view : view.setIn([shop, event.data.sessionId], { ...row, target: event.data.to });
       }
       case 'SessionAssigned':
       case 'SessionEnded':

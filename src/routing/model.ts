@@ -60,4 +60,6 @@ export interface RoutingRequest {
   readonly vip: boolean;
   /** R8: the agent the customer chose, when the shop lets customers choose. */
   readonly requestedAgentId?: AgentId;
+  /** R13: the group the entry point chose (a menu item, a product category, a page). */
+  readonly entryGroupId?: GroupId;
 }

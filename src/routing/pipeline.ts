@@ -1,12 +1,14 @@
 /**
  * R9 the precedence pipeline: the configured steps run in order and the first
  * that decides wins; when none does, the session queues for anyone. Default order:
- * blacklist -> customer pin -> customer choice -> channel pin -> sticky -> base mode -> queue.
+ * blacklist -> customer pin -> customer choice -> entry group -> channel pin -> sticky -> base mode -> queue.
  */
-import type { GroupId } from '../domain/ids.js';
+import type { AgentId, GroupId } from '../domain/ids.js';
 import type { RouteDecision, StepResult } from './decision.js';
 import type { RoutingRequest } from './model.js';
+import { poolDecision, queueDecision } from './decisionTrace.js';
 import { pickFrom } from './pools.js';
+import type { AssignmentDecision } from './trace.js';
 import type { PipelineStep } from './settings.js';
 import { baseModeStep } from './steps/baseMode.js';
 import { blacklistStep } from './steps/blacklist.js';
@@ -14,6 +16,7 @@ import { channelPinStep } from './steps/channelPin.js';
 import type { StepContext } from './steps/context.js';
 import { customerChoiceStep } from './steps/customerChoice.js';
 import { customerPinStep } from './steps/customerPin.js';
+import { entryGroupStep } from './steps/entryGroup.js';
 import { stickyStep } from './steps/sticky.js';
 import type { RoutingView } from './view.js';
 
@@ -23,6 +26,7 @@ const STEPS: Record<PipelineStep, Step> = {
   blacklist: blacklistStep,
   'customer-pin': customerPinStep,
   'customer-choice': customerChoiceStep,
+  'entry-group': entryGroupStep,
   'channel-pin': channelPinStep,
   sticky: stickyStep,
   'base-mode': baseModeStep,
@@ -33,11 +37,13 @@ export const route = (view: RoutingView, request: RoutingRequest, context: StepC
     const decided = STEPS[step](view, request, context);
     if (decided !== undefined) return decided;
   }
-  return { kind: 'queue', target: { kind: 'any' }, via: 'no-agent' };
+  return { kind: 'queue', target: { kind: 'any' }, via: 'no-agent', decision: queueDecision(view, 'no-agent') };
 };
 
-/** S5: a transfer to a group: the group's routing (the base mode inside the group) picks the agent. */
-export const pickInGroup = (view: RoutingView, group: GroupId, context: StepContext) => {
+/** S5: a transfer to a group: the group's routing (the base mode inside the group) picks the agent, with its decision. */
+export const pickInGroup = (view: RoutingView, group: GroupId, context: StepContext): { agentId: AgentId; decision: AssignmentDecision } | undefined => {
   const pool = view.pools.groups.get(group);
-  return pool === undefined ? undefined : pickFrom(pool, context.draws);
+  const agentId = pool === undefined ? undefined : pickFrom(pool, context.draws);
+  if (pool === undefined || agentId === undefined) return undefined;
+  return { agentId, decision: poolDecision(view, { step: 'transfer', pools: [pool], chosen: agentId, scope: { groups: [group] } }) };
 };

@@ -2,7 +2,8 @@
  * The queue (R10-R13). A waiting session sits in one or more lanes: the shop lane
  * (anyone may take it), a group's lane, or an agent's own lane (a pinned or chosen
  * agent). Each lane is ordered VIP first (when enabled), then earliest first
- * (FIFO) or latest first (LIFO). An agent with a free slot takes the best head
+ * (FIFO) or latest first (LIFO), behind sessions requeued because their agent
+ * left. An agent with a free slot takes the best head
  * among its own lane, its groups' lanes and the shop lane: O(groups x log n).
  */
 import { Map as IMap } from 'immutable';
@@ -16,10 +17,12 @@ export interface QueueEntry {
   readonly channel: string;
   readonly vip: boolean;
   readonly target: QueueTarget;
-  /** Desk sequence number when it queued: the FIFO/LIFO order. */
+  /** Desk sequence number when it queued (a requeued session: when it first arrived): the FIFO/LIFO order. */
   readonly seq: number;
   /** When it queued (epoch ms), for wait times. */
   readonly at: number;
+  /** Sent back to routing because its agent left: it goes ahead of every session waiting for its first agent. */
+  readonly requeued?: boolean;
 }
 
 type LaneKey = readonly [rank: number, order: number];
@@ -58,10 +61,13 @@ export const lanesOf = (target: QueueTarget): readonly string[] => {
 export const lanesServedBy = (agent: Pick<Agent, 'id' | 'groups'>, sharedLanes = true): readonly string[] =>
   sharedLanes ? [agentLane(agent.id), ...agent.groups.map(groupLane), SHOP_LANE] : [agentLane(agent.id)];
 
-const laneKey = (entry: QueueEntry, policy: QueuePolicy): LaneKey => [
-  policy.vipFirst && entry.vip ? 0 : 1,
-  policy.order === 'fifo' ? entry.seq : -entry.seq,
-];
+/**
+ * The order within a lane: requeued sessions first (in the order they first
+ * arrived, whatever the queue order: they were already being served), then VIP
+ * when enabled, then earliest (FIFO) or latest (LIFO) first.
+ */
+const laneKey = (entry: QueueEntry, policy: QueuePolicy): LaneKey =>
+  entry.requeued === true ? [0, entry.seq] : [policy.vipFirst && entry.vip ? 1 : 2, policy.order === 'fifo' ? entry.seq : -entry.seq];
 
 export const emptyQueue = (policy: QueuePolicy): Queue => ({ policy, entries: IMap(), lanes: IMap() });
 

@@ -4,6 +4,7 @@
  */
 import type { Map as IMap, Set as ISet } from 'immutable';
 import type { AgentId, CustomerId, GroupId } from '../domain/ids.js';
+import type { AgentCounts } from './agentCounts.js';
 import type { Agent } from './model.js';
 import type { Pools } from './pools.js';
 import type { RoutingSettings } from './settings.js';
@@ -31,4 +32,6 @@ export interface RoutingView {
   readonly pins: IMap<CustomerId, AgentId>;
   readonly blacklist: ISet<CustomerId>;
   readonly lastContact: IMap<CustomerId, LastContact>;
+  /** What each eligibility rule removes from the shop and each group now (for decisions). */
+  readonly counts: AgentCounts;
 }

@@ -53,6 +53,8 @@ export type DeskCommand =
           readonly channel: string;
           readonly vip?: boolean;
           readonly requestedAgentId?: string;
+          /** R13: the group the entry point chose (a menu item, a product category, a page). */
+          readonly entryGroupId?: string;
           /** R15: a keyword auto-reply already answered the customer. */
           readonly keywordReplied?: boolean;
         }
@@ -108,7 +110,7 @@ export const deskCommandCodecs = {
   OpenSession: struct(
     'OpenSession',
     { ...session, ...customer, channel: channelCodec },
-    { vip: t.boolean, requestedAgentId: agentIdCodec, keywordReplied: t.boolean },
+    { vip: t.boolean, requestedAgentId: agentIdCodec, entryGroupId: groupIdCodec, keywordReplied: t.boolean },
   ),
   StartProactiveSession: struct('StartProactiveSession', { ...session, ...customer, ...agent, channel: channelCodec }, { vip: t.boolean }),
   PickFromQueue: struct('PickFromQueue', { ...session, ...agent }),

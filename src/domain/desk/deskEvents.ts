@@ -8,9 +8,10 @@ import type { DomainEvent } from '../decider.js';
 import { agentIdCodec, customerIdCodec, groupIdCodec, sessionIdCodec } from '../ids.js';
 import type { EventDefinitions } from '../module.js';
 import { nonEmptyString, nonNegativeInt, oneOf, struct, timestamp } from '../validation.js';
-import type { AssignVia } from '../../routing/decision.js';
+import { ASSIGN_VIAS, type AssignVia } from '../../routing/decision.js';
+import { assignmentDecisionCodec, queueDecisionCodec, type AssignmentDecision, type QueueDecision } from '../../routing/trace.js';
 import type { AgentLifecycle, AgentRole, AgentStatus, BaseMode, QueueTarget } from '../../routing/model.js';
-import { PIPELINE_STEPS, routingSettingsCodec, type PipelineStep, type RoutingSettings } from '../../routing/settings.js';
+import { PIPELINE_STEPS, routingSettingsCodec, upcastSettingsV1, type PipelineStep, type RoutingSettings } from '../../routing/settings.js';
 import type { ChannelRule } from '../../routing/view.js';
 import { agentRoleCodec, agentStatusCodec, baseModeCodec, channelCodec, lifecycleCodec, queueTargetCodec } from './deskCodecs.js';
 
@@ -19,6 +20,20 @@ type AgentRef = { readonly agentId: string };
 type SessionRef = { readonly sessionId: string };
 
 export type EndReason = 'agent' | 'timeout' | 'closed' | 'customer-left' | 'system';
+
+/** What a session arrived with, kept so a waiting or requeued session can be routed again by the same rules. */
+export interface RoutingRequestFields {
+  readonly customerId: string;
+  readonly channel: string;
+  readonly vip: boolean;
+  /** R13: the entry group the entry point chose (a menu item, a product category). */
+  readonly entryGroupId?: string;
+  /** R8: the agent the customer chose. */
+  readonly requestedAgentId?: string;
+}
+
+export type RetargetReason = 'rule-agents-absent' | 'rule-changed';
+export type LeaveReason = 'agent-offline' | 'agent-disabled' | 'agent-frozen';
 
 /** What the session module reports when a session ends, for R4's efficiency factor. */
 export interface SessionStats {
@@ -54,35 +69,49 @@ export type DeskEvent =
   | DomainEvent<'AgentRoleChanged', AgentRef & { readonly role: AgentRole } & At>
   | DomainEvent<
       'SessionQueued',
-      SessionRef & {
-        readonly customerId: string;
-        readonly channel: string;
-        readonly vip: boolean;
-        readonly target: QueueTarget;
-        readonly via: PipelineStep | 'no-agent';
-      } & At
+      SessionRef &
+        RoutingRequestFields & {
+          readonly target: QueueTarget;
+          readonly via: PipelineStep | 'no-agent';
+          /** Why it waits (absent in events written before decisions were recorded). */
+          readonly decision?: QueueDecision;
+        } & At
     >
   | DomainEvent<
       'SessionAssigned',
       SessionRef &
-        AgentRef & {
-          readonly customerId: string;
-          readonly channel: string;
-          readonly vip: boolean;
+        AgentRef &
+        RoutingRequestFields & {
           readonly via: AssignVia;
           readonly mode?: BaseMode;
           /** When the session had queued, if it had. */
           readonly queuedAt?: number;
+          /** Why this agent (absent in events written before decisions were recorded). */
+          readonly decision?: AssignmentDecision;
         } & At
     >
+  /** A waiting session now waits for others: its rule's agents are gone and it falls back (R6, R8, R13), or its rule changed. */
+  | DomainEvent<'QueueTargetChanged', SessionRef & { readonly from: QueueTarget; readonly to: QueueTarget; readonly reason: RetargetReason } & At>
+  /** The session's agent left (offline, disabled, frozen) and the shop requeues: the agent loses it, it waits ahead of later arrivals. */
+  | DomainEvent<'SessionRequeued', SessionRef & RoutingRequestFields & { readonly from: string; readonly reason: LeaveReason; readonly target: QueueTarget } & At>
   | DomainEvent<'SessionDiverted', SessionRef & { readonly customerId: string; readonly channel: string; readonly reason: 'blacklisted' | 'bypassed-channel' | 'keyword-reply' } & At>
   | DomainEvent<'SessionEnded', SessionRef & { readonly reason: EndReason; readonly agents: readonly string[]; readonly stats?: SessionStats } & At>
   | DomainEvent<'TransferRequested', SessionRef & { readonly requestId: string; readonly from: string; readonly to: string; readonly expiresAt: number; readonly note?: string } & At>
   | DomainEvent<'TransferDeclined', SessionRef & { readonly requestId: string } & At>
   | DomainEvent<'TransferExpired', SessionRef & { readonly requestId: string } & At>
+  /** A pending transfer that can no longer happen (the session went back to routing). */
+  | DomainEvent<'TransferCancelled', SessionRef & { readonly requestId: string; readonly reason: 'session-requeued' } & At>
   | DomainEvent<
       'SessionTransferred',
-      SessionRef & { readonly from: string; readonly to: string; readonly groupId?: string; readonly requestId?: string; readonly note?: string } & At
+      SessionRef & {
+        readonly from: string;
+        readonly to: string;
+        readonly groupId?: string;
+        readonly requestId?: string;
+        readonly note?: string;
+        /** A transfer to a group: why the group's routing chose this agent. */
+        readonly decision?: AssignmentDecision;
+      } & At
     >
   | DomainEvent<'CoAgentAdded', SessionRef & AgentRef & { readonly via: 'invitation' | 'barge-in'; readonly by: string } & At>
   | DomainEvent<'CoAgentLeft', SessionRef & AgentRef & At>;
@@ -94,10 +123,17 @@ const v1 = <C extends t.Mixed>(codec: C) => ({ schemaVersion: 1, codec });
 const at = { at: timestamp };
 const note = nonEmptyString(500);
 const statsCodec = struct('SessionStats', { agentReplied: t.boolean }, { firstResponseSec: nonNegativeInt });
-const assignVia = oneOf('AssignVia', ['customer-pin', 'customer-choice', 'channel-pin', 'sticky', 'base-mode', 'queue', 'manual-pick', 'proactive']);
+const assignVia = oneOf('AssignVia', ASSIGN_VIAS as [AssignVia, ...AssignVia[]]);
+const requestRequired = { sessionId: sessionIdCodec, customerId: customerIdCodec, channel: channelCodec, vip: t.boolean };
+const requestOptional = { entryGroupId: groupIdCodec, requestedAgentId: agentIdCodec };
 
 export const deskEventDefinitions = {
-  RoutingConfigured: v1(struct('RoutingConfigured', { settings: routingSettingsCodec, ...at })),
+  // Version 2: settings gained entry groups, requeue, the capacity rules and the runners-up count.
+  RoutingConfigured: {
+    schemaVersion: 2,
+    codec: struct('RoutingConfigured', { settings: routingSettingsCodec, ...at }),
+    upcasters: { 1: (data) => ({ ...(data as object), settings: upcastSettingsV1((data as { settings: Record<string, unknown> }).settings) }) },
+  },
   GroupCreated: v1(struct('GroupCreated', { groupId: groupIdCodec, name: nonEmptyString(100), ...at })),
   ChannelRuleSet: v1(
     struct('ChannelRuleSet', { channel: channelCodec, groups: t.readonlyArray(groupIdCodec), agents: t.readonlyArray(agentIdCodec), enabled: t.boolean, ...at }),
@@ -126,21 +162,33 @@ export const deskEventDefinitions = {
   AgentGroupsChanged: v1(struct('AgentGroupsChanged', { agentId: agentIdCodec, groups: t.readonlyArray(groupIdCodec), ...at })),
   AgentRoleChanged: v1(struct('AgentRoleChanged', { agentId: agentIdCodec, role: agentRoleCodec, ...at })),
   SessionQueued: v1(
-    struct('SessionQueued', {
-      sessionId: sessionIdCodec,
-      customerId: customerIdCodec,
-      channel: channelCodec,
-      vip: t.boolean,
-      target: queueTargetCodec,
-      via: oneOf('QueueVia', [...PIPELINE_STEPS, 'no-agent']),
-      ...at,
-    }),
+    struct(
+      'SessionQueued',
+      { ...requestRequired, target: queueTargetCodec, via: oneOf('QueueVia', [...PIPELINE_STEPS, 'no-agent']), ...at },
+      { ...requestOptional, decision: queueDecisionCodec },
+    ),
   ),
   SessionAssigned: v1(
     struct(
       'SessionAssigned',
-      { sessionId: sessionIdCodec, agentId: agentIdCodec, customerId: customerIdCodec, channel: channelCodec, vip: t.boolean, via: assignVia, ...at },
-      { mode: baseModeCodec, queuedAt: timestamp },
+      { ...requestRequired, agentId: agentIdCodec, via: assignVia, ...at },
+      { ...requestOptional, mode: baseModeCodec, queuedAt: timestamp, decision: assignmentDecisionCodec },
+    ),
+  ),
+  QueueTargetChanged: v1(
+    struct('QueueTargetChanged', { sessionId: sessionIdCodec, from: queueTargetCodec, to: queueTargetCodec, reason: oneOf('RetargetReason', ['rule-agents-absent', 'rule-changed']), ...at }),
+  ),
+  SessionRequeued: v1(
+    struct(
+      'SessionRequeued',
+      {
+        ...requestRequired,
+        from: agentIdCodec,
+        reason: oneOf('LeaveReason', ['agent-offline', 'agent-disabled', 'agent-frozen']),
+        target: queueTargetCodec,
+        ...at,
+      },
+      requestOptional,
     ),
   ),
   SessionDiverted: v1(
@@ -168,11 +216,14 @@ export const deskEventDefinitions = {
   ),
   TransferDeclined: v1(struct('TransferDeclined', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), ...at })),
   TransferExpired: v1(struct('TransferExpired', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), ...at })),
+  TransferCancelled: v1(
+    struct('TransferCancelled', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), reason: oneOf('CancelReason', ['session-requeued']), ...at }),
+  ),
   SessionTransferred: v1(
     struct(
       'SessionTransferred',
       { sessionId: sessionIdCodec, from: agentIdCodec, to: agentIdCodec, ...at },
-      { groupId: groupIdCodec, requestId: nonEmptyString(200), note },
+      { groupId: groupIdCodec, requestId: nonEmptyString(200), note, decision: assignmentDecisionCodec },
     ),
   ),
   CoAgentAdded: v1(

@@ -4,14 +4,21 @@ import type { AgentId } from '../ids.js';
 import { dequeue, enqueue, withPolicy } from '../../routing/queue.js';
 import { NEW_AGENT_EFFICIENCY, recordSession } from '../../routing/strategies/weighted.js';
 import type { DeskEvent, DeskEventOf } from './deskEvents.js';
-import { putAgent, rememberContact, reindex, updateAgent, type DeskSession, type DeskState } from './deskState.js';
+import { joinSessionOf, leaveSessionOf, putAgent, rememberContact, reindex, updateAgent, type DeskSession, type DeskState } from './deskState.js';
 
 const changeLoad = (state: DeskState, agentId: AgentId, delta: number): DeskState =>
   updateAgent(state, agentId, (a) => ({ load: Math.max(0, a.load + delta) }));
 
+/** The routing request a session arrived with, as its events carry it. */
+const requestOf = (e: { readonly entryGroupId?: string; readonly requestedAgentId?: string }) => ({
+  ...(e.entryGroupId === undefined ? {} : { entryGroupId: e.entryGroupId }),
+  ...(e.requestedAgentId === undefined ? {} : { requestedAgentId: e.requestedAgentId }),
+});
+
 const assigned = (state: DeskState, e: DeskEventOf<'SessionAssigned'>['data']): DeskState => {
   const seq = state.seq + 1;
   const { strategy } = state.pools;
+  const before = state.sessions.get(e.sessionId);
   let next = updateAgent({ ...state, queue: dequeue(state.queue, e.sessionId) }, e.agentId, (a) => ({
     load: a.load + 1,
     lastAssignedSeq: seq,
@@ -23,13 +30,16 @@ const assigned = (state: DeskState, e: DeskEventOf<'SessionAssigned'>['data']): 
     customerId: e.customerId,
     channel: e.channel,
     vip: e.vip,
+    ...requestOf(e),
     status: 'assigned',
     owner: e.agentId,
-    coAgents: [],
-    since: e.at,
+    coAgents: before?.coAgents ?? [],
+    since: before?.since ?? e.at,
+    // A session that waited (or was requeued) keeps its place of first arrival.
+    arrivalSeq: before?.arrivalSeq ?? seq,
   };
   next = {
-    ...next,
+    ...joinSessionOf(next, e.agentId, e.sessionId),
     seq,
     sessions: next.sessions.set(e.sessionId, session),
     activeByCustomer: next.activeByCustomer.set(e.customerId, e.sessionId),
@@ -44,9 +54,11 @@ const queued = (state: DeskState, e: DeskEventOf<'SessionQueued'>['data']): Desk
     customerId: e.customerId,
     channel: e.channel,
     vip: e.vip,
+    ...requestOf(e),
     status: 'queued',
     coAgents: [],
     since: e.at,
+    arrivalSeq: seq,
   };
   return {
     ...state,
@@ -55,6 +67,24 @@ const queued = (state: DeskState, e: DeskEventOf<'SessionQueued'>['data']): Desk
     sessions: state.sessions.set(e.sessionId, session),
     activeByCustomer: state.activeByCustomer.set(e.customerId, e.sessionId),
   };
+};
+
+/** A waiting session's target re-derived: same place in line, other lanes. */
+const retargeted = (state: DeskState, e: DeskEventOf<'QueueTargetChanged'>['data']): DeskState => {
+  const entry = state.queue.entries.get(e.sessionId);
+  if (entry === undefined) return state;
+  return { ...state, queue: enqueue(dequeue(state.queue, e.sessionId), { ...entry, target: e.to }) };
+};
+
+/** The owner left: it loses the session, which waits ahead of the queue in its order of first arrival. */
+const requeued = (state: DeskState, e: DeskEventOf<'SessionRequeued'>['data']): DeskState => {
+  const session = state.sessions.get(e.sessionId);
+  if (session === undefined) return state;
+  let next = leaveSessionOf(changeLoad(state, e.from, -1), e.from, e.sessionId);
+  const { owner: _owner, pendingTransfer: _pending, ...rest } = session;
+  next = { ...next, sessions: next.sessions.set(e.sessionId, { ...rest, status: 'queued' }) };
+  const entry = { sessionId: e.sessionId, customerId: session.customerId, channel: session.channel, vip: session.vip, target: e.target, seq: session.arrivalSeq, at: e.at, requeued: true };
+  return { ...next, queue: enqueue(next.queue, entry) };
 };
 
 const ended = (state: DeskState, e: DeskEventOf<'SessionEnded'>['data']): DeskState => {
@@ -66,7 +96,7 @@ const ended = (state: DeskState, e: DeskEventOf<'SessionEnded'>['data']): DeskSt
     sessions: state.sessions.delete(e.sessionId),
     activeByCustomer: state.activeByCustomer.delete(session.customerId),
   };
-  for (const agentId of e.agents) next = changeLoad(next, agentId, -1);
+  for (const agentId of e.agents) next = leaveSessionOf(changeLoad(next, agentId, -1), agentId, e.sessionId);
   const { stats } = e;
   if (session.owner !== undefined && stats !== undefined) {
     next = updateAgent(next, session.owner, (a) => ({ efficiency: recordSession(a.efficiency, stats.agentReplied, stats.firstResponseSec) }));
@@ -157,12 +187,18 @@ export const evolveDesk = (state: DeskState, event: DeskEvent): DeskState => {
     }
     case 'TransferDeclined':
     case 'TransferExpired':
+    case 'TransferCancelled':
       return clearPending(state, event.data.sessionId);
+    case 'QueueTargetChanged':
+      return retargeted(state, event.data);
+    case 'SessionRequeued':
+      return requeued(state, event.data);
     case 'SessionTransferred': {
       const e = event.data;
       const session = state.sessions.get(e.sessionId);
       if (session === undefined) return state;
       let next = changeLoad(changeLoad(state, e.from, -1), e.to, 1);
+      next = joinSessionOf(leaveSessionOf(next, e.from, e.sessionId), e.to, e.sessionId);
       next = updateSession(next, e.sessionId, (s) => {
         s.owner = e.to;
         delete s.pendingTransfer;
@@ -171,13 +207,13 @@ export const evolveDesk = (state: DeskState, event: DeskEvent): DeskState => {
       return rememberContact(next, session.customerId, e.to, e.at);
     }
     case 'CoAgentAdded': {
-      const next = changeLoad(state, event.data.agentId, 1);
+      const next = joinSessionOf(changeLoad(state, event.data.agentId, 1), event.data.agentId, event.data.sessionId);
       return updateSession(next, event.data.sessionId, (s) => {
         s.coAgents = [...s.coAgents, event.data.agentId];
       });
     }
     case 'CoAgentLeft': {
-      const next = changeLoad(state, event.data.agentId, -1);
+      const next = leaveSessionOf(changeLoad(state, event.data.agentId, -1), event.data.agentId, event.data.sessionId);
       return updateSession(next, event.data.sessionId, (s) => {
         s.coAgents = s.coAgents.filter((id) => id !== event.data.agentId);
       });

@@ -17,9 +17,9 @@ import { emptyQueue, enqueue, type QueueEntry } from '../../routing/queue.js';
 import { routingSettingsCodec } from '../../routing/settings.js';
 import type { ChannelRule } from '../../routing/view.js';
 import { agentRoleCodec, agentStatusCodec, channelCodec, lifecycleCodec, queueTargetCodec } from './deskCodecs.js';
-import { initialDeskState, reindex, type DeskSession, type DeskState } from './deskState.js';
+import { initialDeskState, joinSessionOf, reindex, type DeskSession, type DeskState } from './deskState.js';
 
-// 2: agents carry lastAssignedAt.
+// 2: agents carry lastAssignedAt; sessions their arrival and routing request; queue entries may be requeued.
 export const DESK_SNAPSHOT_VERSION = 2;
 
 const agentCodec = struct('Agent', {
@@ -50,22 +50,29 @@ const sessionCodec = struct(
     status: t.union([t.literal('queued'), t.literal('assigned')]),
     coAgents: t.readonlyArray(agentIdCodec),
     since: timestamp,
+    arrivalSeq: nonNegativeInt,
   },
   {
     owner: agentIdCodec,
+    entryGroupId: groupIdCodec,
+    requestedAgentId: agentIdCodec,
     pendingTransfer: struct('PendingTransfer', { requestId: nonEmptyString(200), from: agentIdCodec, to: agentIdCodec, expiresAt: timestamp }),
   },
 );
 
-const queueEntryCodec = struct('QueueEntry', {
-  sessionId: sessionIdCodec,
-  customerId: customerIdCodec,
-  channel: channelCodec,
-  vip: t.boolean,
-  target: queueTargetCodec,
-  seq: nonNegativeInt,
-  at: timestamp,
-});
+const queueEntryCodec = struct(
+  'QueueEntry',
+  {
+    sessionId: sessionIdCodec,
+    customerId: customerIdCodec,
+    channel: channelCodec,
+    vip: t.boolean,
+    target: queueTargetCodec,
+    seq: nonNegativeInt,
+    at: timestamp,
+  },
+  { requeued: t.boolean },
+);
 
 const snapshotCodec = struct('DeskSnapshot', {
   settings: routingSettingsCodec,
@@ -138,12 +145,15 @@ const restore = (s: DeskSnapshot): DeskState => {
   let contacts = start.contactsByTime;
   for (const [customer, , at] of s.lastContact) contacts = contacts.with([at, customer], true, true);
   const sessions = IMap(s.sessions.map((x) => [x.sessionId, x as DeskSession] as const));
+  let withParticipants = start;
+  for (const x of s.sessions) for (const agentId of [...(x.owner === undefined ? [] : [x.owner]), ...x.coAgents]) withParticipants = joinSessionOf(withParticipants, agentId, x.sessionId);
   const restored = reindex({
     ...start,
     agents: IMap(s.agents.map((a) => [a.id, a as Agent] as const)),
     groups: IMap(s.groups.map((g) => [g.id, g] as const)),
     sessions,
     activeByCustomer: IMap([...sessions.values()].map((x) => [x.customerId, x.sessionId] as const)),
+    sessionsOf: withParticipants.sessionsOf,
     queue,
     channelRules: IMap(s.channelRules.map((r) => [r.channel, r as ChannelRule] as const)),
     pins: IMap(s.pins),

@@ -13,6 +13,7 @@ import { BTree } from '../btree.js';
 import type { AgentId, CustomerId, GroupId, SessionId } from '../ids.js';
 import { canAutoTake, countsAsPresent } from '../../routing/eligibility.js';
 import type { Agent } from '../../routing/model.js';
+import { countAgents, moveAgentCounts, noAgentCounts } from '../../routing/agentCounts.js';
 import { buildPools, placeAgent } from '../../routing/pools.js';
 import { emptyQueue, type Queue } from '../../routing/queue.js';
 import { DEFAULT_ROUTING_SETTINGS, type RoutingSettings } from '../../routing/settings.js';
@@ -31,10 +32,15 @@ export interface DeskSession {
   readonly customerId: CustomerId;
   readonly channel: string;
   readonly vip: boolean;
+  /** R13: the entry group it came in with; R8: the agent the customer chose. Kept to route it again. */
+  readonly entryGroupId?: GroupId;
+  readonly requestedAgentId?: AgentId;
   readonly status: 'queued' | 'assigned';
   readonly owner?: AgentId;
   readonly coAgents: readonly AgentId[];
   readonly since: number;
+  /** The desk sequence number when it first arrived: a requeued session goes back in this order. */
+  readonly arrivalSeq: number;
   readonly pendingTransfer?: PendingTransfer;
 }
 
@@ -49,6 +55,8 @@ export interface DeskState extends RoutingView {
   readonly sessions: IMap<SessionId, DeskSession>;
   /** A customer has at most one session at the desk at a time. */
   readonly activeByCustomer: IMap<CustomerId, SessionId>;
+  /** The sessions each agent is in (as owner or co-agent), to find them when it leaves. */
+  readonly sessionsOf: IMap<AgentId, ISet<SessionId>>;
   readonly queue: Queue;
   /** Last contacts by time, so contacts older than the sticky window can be dropped. */
   readonly contactsByTime: BTree<readonly [number, CustomerId], true>;
@@ -64,6 +72,7 @@ export const initialDeskState = (settings: RoutingSettings = DEFAULT_ROUTING_SET
   agents: IMap(),
   pools: buildPools(strategyFor(settings.baseMode), [], settings.adminsExcluded),
   groupPresence: IMap(),
+  counts: noAgentCounts(),
   channelRules: IMap<string, ChannelRule>(),
   pins: IMap(),
   blacklist: ISet(),
@@ -71,6 +80,7 @@ export const initialDeskState = (settings: RoutingSettings = DEFAULT_ROUTING_SET
   groups: IMap(),
   sessions: IMap(),
   activeByCustomer: IMap(),
+  sessionsOf: IMap(),
   queue: emptyQueue({ order: settings.queueOrder, vipFirst: settings.vipFirst }),
   contactsByTime: new BTree<readonly [number, CustomerId], true>(undefined, compareContacts),
   seq: 0,
@@ -103,6 +113,7 @@ export const putAgent = (state: DeskState, next: Agent): DeskState => {
     agents: state.agents.set(after.id, after),
     pools: placeAgent(state.pools, before, after, adminsExcluded),
     groupPresence: presence,
+    counts: moveAgentCounts(state.counts, before, after, adminsExcluded),
   };
 };
 
@@ -128,7 +139,7 @@ export const reindex = (state: DeskState, modeChanged = false): DeskState => {
   const agents = modeChanged && activated !== undefined ? state.agents.map((a) => ({ ...a, ...activated(a) })) : state.agents;
   let presence = IMap<GroupId, number>();
   for (const agent of agents.values()) presence = movePresence(presence, agent, 1, adminsExcluded);
-  return { ...state, agents, pools: buildPools(strategy, agents.values(), adminsExcluded), groupPresence: presence };
+  return { ...state, agents, pools: buildPools(strategy, agents.values(), adminsExcluded), groupPresence: presence, counts: countAgents(agents.values(), adminsExcluded) };
 };
 
 /** Records who served a customer last (R1), dropping contacts older than the sticky window. */
@@ -147,4 +158,17 @@ export const rememberContact = (state: DeskState, customerId: CustomerId, agentI
     lastContact: lastContact.set(customerId, { agentId, at }),
     contactsByTime: contacts.with([at, customerId], true, true),
   };
+};
+
+/** Records that an agent is in a session (joined) or no longer is (left). */
+export const joinSessionOf = (state: DeskState, agentId: AgentId, sessionId: SessionId): DeskState => ({
+  ...state,
+  sessionsOf: state.sessionsOf.set(agentId, (state.sessionsOf.get(agentId) ?? ISet<SessionId>()).add(sessionId)),
+});
+
+export const leaveSessionOf = (state: DeskState, agentId: AgentId, sessionId: SessionId): DeskState => {
+  const mine = state.sessionsOf.get(agentId);
+  if (mine === undefined) return state;
+  const rest = mine.delete(sessionId);
+  return { ...state, sessionsOf: rest.size === 0 ? state.sessionsOf.delete(agentId) : state.sessionsOf.set(agentId, rest) };
 };

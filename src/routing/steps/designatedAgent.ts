@@ -6,6 +6,7 @@
  */
 import type { AgentId } from '../../domain/ids.js';
 import type { AssignVia, StepResult } from '../decision.js';
+import { designatedDecision, queueDecision } from '../decisionTrace.js';
 import { canAutoTake, isPresent as agentIsPresent } from '../eligibility.js';
 import type { RoutingView } from '../view.js';
 
@@ -21,5 +22,5 @@ export const isPresent = (view: RoutingView, agentId: AgentId): boolean => {
 
 export const assignOrWaitFor = (view: RoutingView, agentId: AgentId, via: AssignVia & ('customer-pin' | 'customer-choice')): StepResult =>
   designatedAgentCanTake(view, agentId)
-    ? { kind: 'assign', agentId, via }
-    : { kind: 'queue', target: { kind: 'agent', agentId }, via };
+    ? { kind: 'assign', agentId, via, decision: designatedDecision(view, via, agentId) }
+    : { kind: 'queue', target: { kind: 'agent', agentId }, via, decision: queueDecision(view, via, { agents: [agentId] }) };

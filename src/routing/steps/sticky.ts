@@ -5,20 +5,31 @@
  * customer wait.
  */
 import type { StepResult } from '../decision.js';
+import { designatedDecision } from '../decisionTrace.js';
 import { canAutoTake } from '../eligibility.js';
-import type { RoutingRequest } from '../model.js';
+import type { Agent, RoutingRequest } from '../model.js';
 import type { RoutingView } from '../view.js';
 import type { StepContext } from './context.js';
 
 const DAY_MS = 86_400_000;
 
-export const stickyStep = (view: RoutingView, request: RoutingRequest, context: StepContext): StepResult => {
+/** The agent who served the customer last, within the sticky window, when stickiness is on. */
+export const recentContactOf = (view: RoutingView, request: RoutingRequest, context: StepContext): Agent | undefined => {
   const { settings } = view;
   if (!settings.stickyRecentContact) return undefined;
   const last = view.lastContact.get(request.customerId);
   if (last === undefined || context.now - last.at > settings.stickyWindowDays * DAY_MS) return undefined;
-  const agent = view.agents.get(last.agentId);
-  return agent !== undefined && canAutoTake(agent, settings.adminsExcluded)
-    ? { kind: 'assign', agentId: agent.id, via: 'sticky' }
-    : undefined;
+  return view.agents.get(last.agentId);
+};
+
+export const stickyStep = (view: RoutingView, request: RoutingRequest, context: StepContext): StepResult => {
+  const agent = recentContactOf(view, request, context);
+  if (agent === undefined || !canAutoTake(agent, view.settings.adminsExcluded)) return undefined;
+  const last = view.lastContact.get(request.customerId);
+  return {
+    kind: 'assign',
+    agentId: agent.id,
+    via: 'sticky',
+    decision: designatedDecision(view, 'sticky', agent.id, last === undefined ? {} : { trigger: `served this customer last, at ${last.at}` }),
+  };
 };

@@ -13,14 +13,14 @@ import { pickFrom, poolHas, poolSize } from '../../../src/routing/pools.js';
 import { lanesOf, lanesServedBy } from '../../../src/routing/queue.js';
 
 /** Assignments made by the desk itself (as opposed to a person's explicit act). */
-export const AUTOMATIC = new Set(['customer-pin', 'customer-choice', 'channel-pin', 'sticky', 'base-mode', 'queue']);
+export const AUTOMATIC = new Set(['customer-pin', 'customer-choice', 'entry-group', 'channel-pin', 'sticky', 'base-mode', 'queue', 'requeue']);
 
 /** What the event history tells about sessions, to check that none is lost. */
 export interface History {
   readonly opened: Set<string>;
   readonly ended: Set<string>;
-  /** Sessions that arrived while their customer was pinned: the agent they may only go to. */
-  readonly pinnedTo: Map<string, string>;
+  /** Sessions that arrived while their customer was pinned: the agent they may only go to (until the pin is lifted). */
+  readonly pinnedTo: Map<string, { readonly agentId: string; readonly customerId: string }>;
 }
 
 export const emptyHistory = (): History => ({ opened: new Set(), ended: new Set(), pinnedTo: new Map() });
@@ -41,15 +41,23 @@ export const applyChecked = (state: DeskState, events: readonly DeskEvent[], his
         expect(agent!.load, `auto-assignment (${via}) of ${sessionId} to ${agentId} at max`).toBeLessThan(agent!.maxSessions);
         expect(agent!.status).toBe('online');
       }
-      if (via === 'customer-pin') history.pinnedTo.set(sessionId, agentId);
+      if (via === 'customer-pin') history.pinnedTo.set(sessionId, { agentId, customerId: event.data.customerId });
       const pinned = history.pinnedTo.get(sessionId);
-      if (pinned !== undefined) expect(agentId, `pinned session ${sessionId} given to another agent`).toBe(pinned);
-      if (via !== 'queue' && via !== 'manual-pick') history.opened.add(sessionId);
+      if (pinned !== undefined) expect(agentId, `pinned session ${sessionId} given to another agent`).toBe(pinned.agentId);
+      if (via !== 'queue' && via !== 'manual-pick' && via !== 'requeue') history.opened.add(sessionId);
     }
     if (event.type === 'SessionQueued') {
       history.opened.add(event.data.sessionId);
-      if (event.data.via === 'customer-pin' && event.data.target.kind === 'agent') history.pinnedTo.set(event.data.sessionId, event.data.target.agentId);
+      if (event.data.via === 'customer-pin' && event.data.target.kind === 'agent') {
+        history.pinnedTo.set(event.data.sessionId, { agentId: event.data.target.agentId, customerId: event.data.customerId });
+      }
     }
+    // A pin lifted (the customer unpinned, or pinning switched off) frees its waiting session for the current rules.
+    if (event.type === 'CustomerPinned') {
+      for (const [id, pin] of history.pinnedTo) if (pin.customerId === event.data.customerId) history.pinnedTo.set(id, { ...pin, agentId: event.data.agentId });
+    }
+    if (event.type === 'CustomerUnpinned') for (const [id, pin] of history.pinnedTo) if (pin.customerId === event.data.customerId) history.pinnedTo.delete(id);
+    if (event.type === 'RoutingConfigured' && !event.data.settings.pinningEnabled) history.pinnedTo.clear();
     if (event.type === 'SessionEnded') history.ended.add(event.data.sessionId);
     current = evolveDesk(current, event);
   }

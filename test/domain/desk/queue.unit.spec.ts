@@ -88,7 +88,7 @@ describe('R12/R13 manual pick and visibility', () => {
     await h.ok(h.d.setChannelRule({ channel: 'app', groups: ['g2'], agents: [], enabled: true }));
     await h.open('c0', { channel: 'app' }); // x2 full now
     await h.open('c1', { channel: 'app' }); // waits for g2
-    await h.ok(h.d.offline('x2'));
+    await h.ok(h.d.busy('x2')); // still there (busy): s2 keeps waiting for g2 (gone offline, it would fall back: see R6 in routingCompletes)
     await h.open('c2'); // waits for anyone
     const waiting = waitingIn(h.engine.projection<QueueView>('queue-view'), SHOP);
     expect(waiting.map((w) => w.sessionId)).toEqual(['s2', 's3']);

@@ -7,7 +7,24 @@ describe('S5 transfer to an agent', () => {
     await h.agents(['a1', 'a2']);
     const s = await h.open('alice');
     expect(await h.ok(h.d.asAgent('a1').transfer({ sessionId: s.sessionId, toAgentId: 'a2', note: 'knows returns' }))).toEqual([
-      { type: 'SessionTransferred', data: { sessionId: s.sessionId, from: 'a1', to: 'a2', note: 'knows returns', at: T0 } },
+      {
+        type: 'SessionTransferred',
+        data: {
+          sessionId: s.sessionId,
+          from: 'a1',
+          to: 'a2',
+          note: 'knows returns',
+          decision: {
+            step: 'transfer',
+            chosen: { agentId: 'a2', load: 0, maxSessions: 3, lastAssignedAt: -1 },
+            runnersUp: [],
+            scopes: [],
+            tieBreak: 'designated',
+            trigger: 'transferred by a1 from a1',
+          },
+          at: T0,
+        },
+      },
     ]);
     const state = await h.state();
     expect([state.agents.get('a1')?.load, state.agents.get('a2')?.load]).toEqual([0, 1]);

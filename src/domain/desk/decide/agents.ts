@@ -4,11 +4,14 @@ import { domainError, type DomainError } from '../../errors.js';
 import { isWorking } from '../../../routing/eligibility.js';
 import type { Agent } from '../../../routing/model.js';
 import type { DeskCommandOf } from '../deskCommands.js';
+import type { LeaveReason } from '../deskEvents.js';
 import type { DeskState } from '../deskState.js';
 import { requireAdmin, requireSelfOrAdmin } from '../permissions.js';
 import { decided, nothing, type Decided } from './decision.js';
 import { emitter, type Emitter } from './emitter.js';
 import { fillFromQueue } from './fillFromQueue.js';
+import { requeueSessionsOf } from './requeue.js';
+import { settleWaiters } from './waiters.js';
 import { findAgent, requireGroups } from './lookups.js';
 
 
@@ -38,52 +41,70 @@ export const registerAgent = (c: DeskCommandOf<'RegisterAgent'>, state: DeskStat
   ]);
 };
 
+/**
+ * An agent stopped being there (offline, disabled, frozen): the shop's
+ * `whenAgentLeaves` decides whether its sessions stay or go back to routing, and
+ * the waiters whose rule it was part of fall back if nobody of that rule is left.
+ */
+const afterLeaving = (em: Emitter, agent: Agent, reason: LeaveReason, at: number, seed: number) => {
+  if (em.state().settings.whenAgentLeaves === 'requeue') requeueSessionsOf(em, agent.id, reason, at, seed);
+  settleWaiters(em, { agents: [agent.id], groups: agent.groups }, at, seed, 'rule-agents-absent');
+};
+
 /** An agent that stops working (frozen, disabled) is also taken offline, so attendance stops counting. */
 const goOffline = (em: Emitter, agent: Agent, at: number) => {
   if (agent.status !== 'offline') em.emit({ type: 'AgentStatusChanged', data: { agentId: agent.id, from: agent.status, to: 'offline', at } });
 };
 
+interface ChangeContext {
+  readonly em: Emitter;
+  readonly at: number;
+  readonly seed: number;
+}
+
 const adminChange =
-  (change: (agent: Agent, em: Emitter, at: number) => E.Either<DomainError, void>) =>
+  (change: (agent: Agent, context: ChangeContext) => E.Either<DomainError, void>) =>
   (c: DeskCommandOf<'ActivateAgent' | 'FreezeAgent' | 'UnfreezeAgent' | 'EnableAgent' | 'DisableAgent'>, state: DeskState): Decided => {
     const admin = requireAdmin(state, c.meta.actor);
     if (E.isLeft(admin)) return admin;
     const agent = findAgent(state, c.data.agentId);
     if (E.isLeft(agent)) return agent;
     const em = emitter(state);
-    const changed = change(agent.right, em, c.meta.now);
+    const changed = change(agent.right, { em, at: c.meta.now, seed: c.meta.seed });
     return E.isLeft(changed) ? changed : E.right(em.decision());
   };
 
 const ok = E.right(undefined);
 
-export const activateAgent = adminChange((agent, em, at) => {
+export const activateAgent = adminChange((agent, { em, at }) => {
   if (agent.lifecycle === 'frozen') return E.left(domainError('agent.frozen', `agent ${agent.id} is frozen: unfreeze it instead`));
   if (agent.lifecycle === 'pending') em.emit({ type: 'AgentLifecycleChanged', data: { agentId: agent.id, lifecycle: 'active', at } });
   return ok;
 });
 
-export const freezeAgent = adminChange((agent, em, at) => {
+export const freezeAgent = adminChange((agent, { em, at, seed }) => {
   if (agent.lifecycle === 'frozen') return ok;
   em.emit({ type: 'AgentLifecycleChanged', data: { agentId: agent.id, lifecycle: 'frozen', at } });
   goOffline(em, agent, at);
+  afterLeaving(em, agent, 'agent-frozen', at, seed);
   return ok;
 });
 
-export const unfreezeAgent = adminChange((agent, em, at) => {
+export const unfreezeAgent = adminChange((agent, { em, at }) => {
   if (agent.lifecycle === 'frozen') em.emit({ type: 'AgentLifecycleChanged', data: { agentId: agent.id, lifecycle: 'active', at } });
   return ok;
 });
 
-export const enableAgent = adminChange((agent, em, at) => {
+export const enableAgent = adminChange((agent, { em, at }) => {
   if (!agent.enabled) em.emit({ type: 'AgentEnabledChanged', data: { agentId: agent.id, enabled: true, at } });
   return ok;
 });
 
-export const disableAgent = adminChange((agent, em, at) => {
+export const disableAgent = adminChange((agent, { em, at, seed }) => {
   if (!agent.enabled) return ok;
   em.emit({ type: 'AgentEnabledChanged', data: { agentId: agent.id, enabled: false, at } });
   goOffline(em, agent, at);
+  afterLeaving(em, agent, 'agent-disabled', at, seed);
   return ok;
 });
 
@@ -99,9 +120,10 @@ export const changeAgentStatus = (c: DeskCommandOf<'ChangeAgentStatus'>, state: 
   const em = emitter(state);
   if (agent.right.status !== status) {
     em.emit({ type: 'AgentStatusChanged', data: { agentId: agent.right.id, from: agent.right.status, to: status, at: c.meta.now } });
+    if (status === 'offline') afterLeaving(em, agent.right, 'agent-offline', c.meta.now, c.meta.seed);
   }
   // R11: an agent going online takes from the queue: up to its free slots, or the N it asked for.
-  if (status === 'online') fillFromQueue(em, agent.right.id, c.meta.now, takeFromQueue ?? Number.POSITIVE_INFINITY);
+  if (status === 'online') fillFromQueue(em, agent.right.id, c.meta.now, 'went-online', takeFromQueue ?? Number.POSITIVE_INFINITY);
   return E.right(em.decision());
 };
 
@@ -114,7 +136,7 @@ export const setMaxSessions = (c: DeskCommandOf<'SetMaxSessions'>, state: DeskSt
   const em = emitter(state);
   // A2: lowering below the current load is allowed; the agent is over capacity until load <= max.
   em.emit({ type: 'AgentMaxSessionsChanged', data: { agentId: agent.right.id, from: agent.right.maxSessions, to: c.data.maxSessions, at: c.meta.now } });
-  fillFromQueue(em, agent.right.id, c.meta.now);
+  fillFromQueue(em, agent.right.id, c.meta.now, 'max-raised');
   return E.right(em.decision());
 };
 
@@ -138,7 +160,9 @@ export const setAgentGroups = (c: DeskCommandOf<'SetAgentGroups'>, state: DeskSt
   if (same) return nothing(state);
   const em = emitter(state);
   em.emit({ type: 'AgentGroupsChanged', data: { agentId: agent.right.id, groups: groups.right, at: c.meta.now } });
-  fillFromQueue(em, agent.right.id, c.meta.now); // new groups, new lanes to serve
+  // The groups it left may have nobody there now: their waiters fall back.
+  settleWaiters(em, { groups: agent.right.groups.filter((g) => !groups.right.includes(g)) }, c.meta.now, c.meta.seed, 'rule-agents-absent');
+  fillFromQueue(em, agent.right.id, c.meta.now, 'groups-changed'); // new groups, new lanes to serve
   return E.right(em.decision());
 };
 
@@ -150,6 +174,8 @@ export const setAgentRole = (c: DeskCommandOf<'SetAgentRole'>, state: DeskState)
   if (agent.right.role === c.data.role) return nothing(state);
   const em = emitter(state);
   em.emit({ type: 'AgentRoleChanged', data: { ...c.data, at: c.meta.now } });
-  fillFromQueue(em, agent.right.id, c.meta.now); // an admin no longer left out (A5) may take work
+  // Made an admin while admins are left out (A5): it no longer counts as there for its groups' waiters.
+  settleWaiters(em, { groups: agent.right.groups }, c.meta.now, c.meta.seed, 'rule-agents-absent');
+  fillFromQueue(em, agent.right.id, c.meta.now, 'role-changed'); // an admin no longer left out (A5) may take work
   return E.right(em.decision());
 };

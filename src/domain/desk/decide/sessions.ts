@@ -1,21 +1,26 @@
-/** S1, S7, S12, R9-R12, R15: sessions arriving, routed, queued, picked and ended. */
+/** S1, S7, S12, R9-R13, R15: sessions arriving, routed, queued, picked and ended. */
 import * as E from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../../errors.js';
 import { drawsFromSeed } from '../../seededDraws.js';
+import { designatedDecision } from '../../../routing/decisionTrace.js';
 import { isPresent } from '../../../routing/eligibility.js';
+import type { RoutingRequest } from '../../../routing/model.js';
 import { route } from '../../../routing/pipeline.js';
 import { canServe } from '../../../routing/queue.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import type { EndReason } from '../deskEvents.js';
 import type { DeskState } from '../deskState.js';
 import { canHandle, requireSelfOrAdmin, resolveActor, type Acting } from '../permissions.js';
+import { assignedEvent, queuedEvent, requestOfEntry } from './assignment.js';
+import { checkCapacity } from './capacity.js';
 import { decided, type Decided } from './decision.js';
 import { emitter, type Emitter } from './emitter.js';
 import { fillAll } from './fillFromQueue.js';
-import { findAgent, findSession } from './lookups.js';
-
+import { findAgent, findSession, requireGroups } from './lookups.js';
 
 const notAllowed = (message: string) => E.left(domainError('actor.not-allowed', message));
+
+const actorName = (acting: Acting) => (acting.kind === 'agent' ? acting.agent.id : acting.kind);
 
 const newSessionChecks = (state: DeskState, sessionId: string, customerId: string): E.Either<DomainError, void> => {
   if (state.sessions.has(sessionId)) return E.left(domainError('session.exists', `session ${sessionId} is already at the desk`));
@@ -32,8 +37,11 @@ export const openSession = (c: DeskCommandOf<'OpenSession'>, state: DeskState): 
   }
   const checks = newSessionChecks(state, c.data.sessionId, c.data.customerId);
   if (E.isLeft(checks)) return checks;
-  const { sessionId, customerId, channel } = c.data;
-  const vip = c.data.vip ?? false;
+  const { sessionId, customerId, channel, entryGroupId } = c.data;
+  if (entryGroupId !== undefined) {
+    const known = requireGroups(state, [entryGroupId]);
+    if (E.isLeft(known)) return known;
+  }
   const { settings } = state;
   // R15: some messages never reach the desk.
   if (settings.bypassChannels.includes(channel)) {
@@ -42,42 +50,40 @@ export const openSession = (c: DeskCommandOf<'OpenSession'>, state: DeskState): 
   if (settings.keywordReplyFirst && c.data.keywordReplied === true) {
     return decided(state, [{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: 'keyword-reply', at: now } }]);
   }
-  const request = {
+  const request: RoutingRequest = {
     sessionId,
     customerId,
     channel,
-    vip,
+    vip: c.data.vip ?? false,
     ...(c.data.requestedAgentId === undefined ? {} : { requestedAgentId: c.data.requestedAgentId }),
+    ...(entryGroupId === undefined ? {} : { entryGroupId }),
   };
   const decision = route(state, request, { now, draws: drawsFromSeed(c.meta.seed) });
   switch (decision.kind) {
     case 'assign':
-      return decided(state, [
-        {
-          type: 'SessionAssigned',
-          data: { sessionId, agentId: decision.agentId, customerId, channel, vip, via: decision.via, ...(decision.mode ? { mode: decision.mode } : {}), at: now },
-        },
-      ]);
+      return decided(state, [assignedEvent({ request, agentId: decision.agentId, via: decision.via, mode: decision.mode, decision: decision.decision, at: now })]);
     case 'queue':
-      return decided(state, [{ type: 'SessionQueued', data: { sessionId, customerId, channel, vip, target: decision.target, via: decision.via, at: now } }]);
+      return decided(state, [queuedEvent(request, decision.target, decision.via, decision.decision, now)]);
     case 'divert':
       return decided(state, [{ type: 'SessionDiverted', data: { sessionId, customerId, channel, reason: decision.reason, at: now } }]);
   }
 };
 
-/** S1 agent outreach (主动发起): a manual start, so it may take the agent above max (flagged, A2). */
+/** S1 agent outreach (主动发起): a manual start, which may take the agent above max where the shop allows (A2). */
 export const startProactiveSession = (c: DeskCommandOf<'StartProactiveSession'>, state: DeskState): Decided => {
   const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
   if (E.isLeft(allowed)) return allowed;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   if (!isPresent(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
+  const room = checkCapacity(state, agent.right, 'proactive');
+  if (E.isLeft(room)) return room;
   const checks = newSessionChecks(state, c.data.sessionId, c.data.customerId);
   if (E.isLeft(checks)) return checks;
   const { sessionId, customerId, channel, agentId } = c.data;
-  return decided(state, [
-    { type: 'SessionAssigned', data: { sessionId, agentId, customerId, channel, vip: c.data.vip ?? false, via: 'proactive', at: c.meta.now } },
-  ]);
+  const request = { sessionId, customerId, channel, vip: c.data.vip ?? false };
+  const decision = designatedDecision(state, 'proactive', agentId, { trigger: `started by ${actorName(allowed.right)}` });
+  return decided(state, [assignedEvent({ request, agentId, via: 'proactive', decision, at: c.meta.now })]);
 };
 
 /** R12 manual pick from the queue, by an agent who can see the session (R13: admins see every lane). */
@@ -94,10 +100,11 @@ export const pickFromQueue = (c: DeskCommandOf<'PickFromQueue'>, state: DeskStat
   if (waitsForAnother || (agent.right.role !== 'admin' && !canServe(entry, agent.right))) {
     return E.left(domainError('queue.not-visible', `session ${entry.sessionId} waits in a lane agent ${agent.right.id} does not see`));
   }
-  const { sessionId, customerId, channel, vip } = entry;
-  return decided(state, [
-    { type: 'SessionAssigned', data: { sessionId, agentId: agent.right.id, customerId, channel, vip, via: 'manual-pick', queuedAt: entry.at, at: c.meta.now } },
-  ]);
+  const room = checkCapacity(state, agent.right, 'manualPick');
+  if (E.isLeft(room)) return room;
+  const decision = designatedDecision(state, 'manual-pick', agent.right.id, { trigger: `picked by ${actorName(allowed.right)}`, waitedMs: Math.max(0, c.meta.now - entry.at) });
+  const request = requestOfEntry(entry, state.sessions.get(entry.sessionId));
+  return decided(state, [assignedEvent({ request, agentId: agent.right.id, via: 'manual-pick', decision, at: c.meta.now, queuedAt: entry.at })]);
 };
 
 const defaultReason = (acting: Acting): EndReason =>
@@ -127,7 +134,7 @@ const endAll = (
       data: { sessionId: s.sessionId, reason: end.reason ?? defaultReason(acting), agents, ...(end.stats ? { stats: end.stats } : {}), at },
     });
   }
-  fillAll(em, freed, at);
+  fillAll(em, freed, at, 'session-ended');
   return E.right(em.decision());
 };
 

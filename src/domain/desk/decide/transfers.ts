@@ -9,17 +9,21 @@ import { domainError, type DomainError } from '../../errors.js';
 import { drawsFromSeed } from '../../seededDraws.js';
 import { isPresent } from '../../../routing/eligibility.js';
 import type { Agent } from '../../../routing/model.js';
+import { designatedDecision } from '../../../routing/decisionTrace.js';
 import { pickInGroup } from '../../../routing/pipeline.js';
 import { placeAgent } from '../../../routing/pools.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import type { DeskEvent } from '../deskEvents.js';
 import type { DeskState, PendingTransfer } from '../deskState.js';
-import { canHandle, requireHandler, requireSelfOrAdmin, resolveActor } from '../permissions.js';
+import { canHandle, requireHandler, requireSelfOrAdmin, resolveActor, type Acting } from '../permissions.js';
 import { decided, nothing, type Decided, type DeskDecision } from './decision.js';
 import { emitter } from './emitter.js';
+import { checkCapacity } from './capacity.js';
 import { fillFromQueue } from './fillFromQueue.js';
 import { findAgent, findAssigned } from './lookups.js';
 
+
+const actorName = (acting: Acting) => (acting.kind === 'agent' ? acting.agent.id : acting.kind);
 
 const available = (agent: Agent, code: string): E.Either<DomainError, Agent> =>
   isPresent(agent)
@@ -36,9 +40,13 @@ const moveTo = (state: DeskState, transferred: Extract<DeskEvent, { type: 'Sessi
   const { sessionId, to, at } = transferred.data;
   if (state.sessions.get(sessionId)?.coAgents.includes(to)) em.emit({ type: 'CoAgentLeft', data: { sessionId, agentId: to, at } });
   em.emit(transferred);
-  fillFromQueue(em, transferred.data.from, transferred.data.at);
+  fillFromQueue(em, transferred.data.from, transferred.data.at, 'transferred-away');
   return E.right(em.decision());
 };
+
+/** A2 for a transfer: an agent already in the session (a co-agent taking it over) gains no load. */
+const transferRoom = (state: DeskState, sessionId: string, target: Agent) =>
+  state.sessions.get(sessionId)?.coAgents.includes(target.id) === true ? E.right(undefined) : checkCapacity(state, target, 'transfer');
 
 /**
  * A pending transfer whose acceptance time has passed is over, whether or not the
@@ -79,24 +87,28 @@ const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Dec
     if (toAgentId === from) return E.left(domainError('transfer.same-agent', `session ${c.data.sessionId} is already with ${from}`));
     const target = E.chain((a: Agent) => available(a, 'transfer.target-unavailable'))(findAgent(state, toAgentId));
     if (E.isLeft(target)) return target;
+    const room = transferRoom(state, c.data.sessionId, target.right);
+    if (E.isLeft(room)) return room;
     if (state.settings.transferNeedsAcceptance) {
       const expiresAt = now + state.settings.transferAcceptSeconds * 1000;
       return decided(state, [
         { type: 'TransferRequested', data: { sessionId: c.data.sessionId, requestId: c.meta.commandId, from, to: toAgentId, expiresAt, ...extra, at: now } },
       ]);
     }
-    return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to: toAgentId, ...extra, at: now } });
+    const decision = designatedDecision(state, 'transfer', toAgentId, { trigger: `transferred by ${actorName(allowed.right)} from ${from}` });
+    return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to: toAgentId, ...extra, decision, at: now } });
   }
   const groupId = toGroupId as string;
   if (!state.groups.has(groupId)) return E.left(domainError('group.unknown', `no group ${groupId} in this shop`));
   // The group's routing picks among its agents who can take a session, the current owner aside.
   const owner = state.agents.get(from);
   const view = { ...state, pools: placeAgent(state.pools, owner, undefined, state.settings.adminsExcluded) };
-  const to = pickInGroup(view, groupId, { now, draws: drawsFromSeed(c.meta.seed) });
-  if (to === undefined) {
+  const picked = pickInGroup(view, groupId, { now, draws: drawsFromSeed(c.meta.seed) });
+  if (picked === undefined) {
     return E.left(domainError('transfer.no-agent-available', `no agent of group ${groupId} can take the session now; it stays with ${from}`));
   }
-  return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to, groupId, ...extra, at: now } });
+  const decision = { ...picked.decision, trigger: `transferred to group ${groupId} by ${actorName(allowed.right)} from ${from}` };
+  return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to: picked.agentId, groupId, ...extra, decision, at: now } });
 };
 
 const pendingFor = (c: DeskCommandOf<'AcceptTransfer' | 'DeclineTransfer' | 'ExpireTransfer'>, state: DeskState) => {
@@ -125,9 +137,12 @@ export const acceptTransfer = (c: DeskCommandOf<'AcceptTransfer'>, state: DeskSt
   if (E.isLeft(allowed)) return allowed;
   const target = E.chain((a: Agent) => available(a, 'transfer.target-unavailable'))(findAgent(state, pending.to));
   if (E.isLeft(target)) return target;
+  const room = transferRoom(state, c.data.sessionId, target.right);
+  if (E.isLeft(room)) return room;
+  const decision = designatedDecision(state, 'transfer', pending.to, { trigger: `accepted a transfer from ${pending.from}` });
   return moveTo(state, {
     type: 'SessionTransferred',
-    data: { sessionId: c.data.sessionId, from: pending.from, to: pending.to, requestId: pending.requestId, at: c.meta.now },
+    data: { sessionId: c.data.sessionId, from: pending.from, to: pending.to, requestId: pending.requestId, decision, at: c.meta.now },
   });
 };
 
@@ -166,6 +181,8 @@ export const inviteAgent = (c: DeskCommandOf<'InviteAgent'>, state: DeskState): 
   const target = E.chain((a: Agent) => available(a, 'invite.target-unavailable'))(findAgent(state, c.data.agentId));
   if (E.isLeft(target)) return target;
   if (alreadyIn(session.right, c.data.agentId)) return E.left(domainError('invite.already-in-session', `agent ${c.data.agentId} is already in the session`));
+  const room = checkCapacity(state, target.right, 'invitation');
+  if (E.isLeft(room)) return room;
   const by = c.meta.actor.kind === 'system' ? 'system' : c.meta.actor.id;
   return decided(state, [{ type: 'CoAgentAdded', data: { ...c.data, via: 'invitation', by, at: c.meta.now } }]);
 };
@@ -184,6 +201,8 @@ export const joinSession = (c: DeskCommandOf<'JoinSession'>, state: DeskState): 
   const present = available(joiner.right, 'agent.unavailable');
   if (E.isLeft(present)) return present;
   if (alreadyIn(session.right, c.data.agentId)) return E.left(domainError('invite.already-in-session', `agent ${c.data.agentId} is already in the session`));
+  const room = checkCapacity(state, joiner.right, 'bargeIn');
+  if (E.isLeft(room)) return room;
   return decided(state, [{ type: 'CoAgentAdded', data: { ...c.data, via: 'barge-in', by: c.data.agentId, at: c.meta.now } }]);
 };
 
@@ -197,6 +216,6 @@ export const leaveSession = (c: DeskCommandOf<'LeaveSession'>, state: DeskState)
   }
   const em = emitter(state);
   em.emit({ type: 'CoAgentLeft', data: { ...c.data, at: c.meta.now } });
-  fillFromQueue(em, c.data.agentId, c.meta.now);
+  fillFromQueue(em, c.data.agentId, c.meta.now, 'co-agent-left');
   return E.right(em.decision());
 };
