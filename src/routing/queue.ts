@@ -10,6 +10,7 @@ import { Map as IMap } from 'immutable';
 import { BTree } from '../domain/btree.js';
 import type { AgentId, CustomerId, GroupId, SessionId } from '../domain/ids.js';
 import type { Agent, QueueTarget } from './model.js';
+import type { PipelineStep } from './settings.js';
 
 export interface QueueEntry {
   readonly sessionId: SessionId;
@@ -23,6 +24,13 @@ export interface QueueEntry {
   readonly at: number;
   /** Sent back to routing because its agent left: it goes ahead of every session waiting for its first agent. */
   readonly requeued?: boolean;
+  /** The pipeline step that made it wait (`no-agent`: none could place it). */
+  readonly via?: PipelineStep | 'no-agent';
+  /**
+   * Lanes of the rules it fell back from (fallbackLanes.ts): it waits there too, so
+   * their agents take it when they come back with a free slot.
+   */
+  readonly alsoLanes?: readonly string[];
 }
 
 type LaneKey = readonly [rank: number, order: number];
@@ -42,6 +50,13 @@ export interface Queue {
 export const SHOP_LANE = '*';
 export const groupLane = (group: GroupId) => `g:${group}`;
 export const agentLane = (agent: AgentId) => `a:${agent}`;
+
+/** The lanes a waiting session sits in: those of what it waits for, and of the rules it fell back from. */
+export const lanesOfEntry = (entry: Pick<QueueEntry, 'target' | 'alsoLanes'>): readonly string[] => {
+  const lanes = lanesOf(entry.target);
+  if (entry.alsoLanes === undefined || entry.alsoLanes.length === 0) return lanes;
+  return [...new Set([...lanes, ...entry.alsoLanes])];
+};
 
 export const lanesOf = (target: QueueTarget): readonly string[] => {
   switch (target.kind) {
@@ -74,7 +89,7 @@ export const emptyQueue = (policy: QueuePolicy): Queue => ({ policy, entries: IM
 export const enqueue = (queue: Queue, entry: QueueEntry): Queue => {
   const key = laneKey(entry, queue.policy);
   let lanes = queue.lanes;
-  for (const lane of lanesOf(entry.target)) {
+  for (const lane of lanesOfEntry(entry)) {
     const tree = lanes.get(lane) ?? new BTree<LaneKey, SessionId>(undefined, compareLaneKeys);
     lanes = lanes.set(lane, tree.with(key, entry.sessionId, true));
   }
@@ -86,7 +101,7 @@ export const dequeue = (queue: Queue, sessionId: SessionId): Queue => {
   if (entry === undefined) return queue;
   const key = laneKey(entry, queue.policy);
   let lanes = queue.lanes;
-  for (const lane of lanesOf(entry.target)) {
+  for (const lane of lanesOfEntry(entry)) {
     const tree = lanes.get(lane);
     if (tree === undefined) continue;
     const smaller = tree.without(key);
@@ -111,9 +126,15 @@ export const nextFor = (queue: Queue, agent: Pick<Agent, 'id' | 'groups'>, share
 };
 
 /** Whether an agent may serve a queued session (it is in one of the session's lanes). */
-export const canServe = (entry: Pick<QueueEntry, 'target'>, agent: Pick<Agent, 'id' | 'groups'>): boolean => {
+export const canServe = (entry: Pick<QueueEntry, 'target' | 'alsoLanes'>, agent: Pick<Agent, 'id' | 'groups'>): boolean => {
   const served = new Set(lanesServedBy(agent));
-  return lanesOf(entry.target).some((lane) => served.has(lane));
+  return lanesOfEntry(entry).some((lane) => served.has(lane));
+};
+
+/** Puts an entry back with some fields changed (its target, its designation): same place in line. */
+export const reenqueue = (queue: Queue, sessionId: SessionId, change: (entry: QueueEntry) => QueueEntry): Queue => {
+  const entry = queue.entries.get(sessionId);
+  return entry === undefined ? queue : enqueue(dequeue(queue, sessionId), change(entry));
 };
 
 /** The queue re-sorted under another policy (R10 settings changed). */

@@ -91,9 +91,15 @@ export type DeskEvent =
         } & At
     >
   /** A waiting session now waits for others: its rule's agents are gone and it falls back (R6, R8, R13), or its rule changed. */
-  | DomainEvent<'QueueTargetChanged', SessionRef & { readonly from: QueueTarget; readonly to: QueueTarget; readonly reason: RetargetReason } & At>
+  | DomainEvent<
+      'QueueTargetChanged',
+      SessionRef & { readonly from: QueueTarget; readonly to: QueueTarget; readonly reason: RetargetReason; readonly via?: PipelineStep | 'no-agent' } & At
+    >
   /** The session's agent left (offline, disabled, frozen) and the shop requeues: the agent loses it, it waits ahead of later arrivals. */
-  | DomainEvent<'SessionRequeued', SessionRef & RoutingRequestFields & { readonly from: string; readonly reason: LeaveReason; readonly target: QueueTarget } & At>
+  | DomainEvent<
+      'SessionRequeued',
+      SessionRef & RoutingRequestFields & { readonly from: string; readonly reason: LeaveReason; readonly target: QueueTarget; readonly via?: PipelineStep | 'no-agent' } & At
+    >
   | DomainEvent<'SessionDiverted', SessionRef & { readonly customerId: string; readonly channel: string; readonly reason: 'blacklisted' | 'bypassed-channel' | 'keyword-reply' } & At>
   | DomainEvent<'SessionEnded', SessionRef & { readonly reason: EndReason; readonly agents: readonly string[]; readonly stats?: SessionStats } & At>
   | DomainEvent<'TransferRequested', SessionRef & { readonly requestId: string; readonly from: string; readonly to: string; readonly expiresAt: number; readonly note?: string } & At>
@@ -124,6 +130,7 @@ const at = { at: timestamp };
 const note = nonEmptyString(500);
 const statsCodec = struct('SessionStats', { agentReplied: t.boolean }, { firstResponseSec: nonNegativeInt });
 const assignVia = oneOf('AssignVia', ASSIGN_VIAS as [AssignVia, ...AssignVia[]]);
+const queueVia = oneOf('QueueVia', [...PIPELINE_STEPS, 'no-agent']);
 const requestRequired = { sessionId: sessionIdCodec, customerId: customerIdCodec, channel: channelCodec, vip: t.boolean };
 const requestOptional = { entryGroupId: groupIdCodec, requestedAgentId: agentIdCodec };
 
@@ -164,7 +171,7 @@ export const deskEventDefinitions = {
   SessionQueued: v1(
     struct(
       'SessionQueued',
-      { ...requestRequired, target: queueTargetCodec, via: oneOf('QueueVia', [...PIPELINE_STEPS, 'no-agent']), ...at },
+      { ...requestRequired, target: queueTargetCodec, via: queueVia, ...at },
       { ...requestOptional, decision: queueDecisionCodec },
     ),
   ),
@@ -176,7 +183,11 @@ export const deskEventDefinitions = {
     ),
   ),
   QueueTargetChanged: v1(
-    struct('QueueTargetChanged', { sessionId: sessionIdCodec, from: queueTargetCodec, to: queueTargetCodec, reason: oneOf('RetargetReason', ['rule-agents-absent', 'rule-changed']), ...at }),
+    struct(
+      'QueueTargetChanged',
+      { sessionId: sessionIdCodec, from: queueTargetCodec, to: queueTargetCodec, reason: oneOf('RetargetReason', ['rule-agents-absent', 'rule-changed']), ...at },
+      { via: queueVia },
+    ),
   ),
   SessionRequeued: v1(
     struct(
@@ -188,7 +199,7 @@ export const deskEventDefinitions = {
         target: queueTargetCodec,
         ...at,
       },
-      requestOptional,
+      { ...requestOptional, via: queueVia },
     ),
   ),
   SessionDiverted: v1(

@@ -1,13 +1,40 @@
 /** How each desk event changes the desk. Pure; every branch O(log n). */
 import { produce } from 'immer';
 import type { AgentId } from '../ids.js';
-import { dequeue, enqueue, withPolicy } from '../../routing/queue.js';
+import equal from 'fast-deep-equal';
+import { fallbackLanes } from '../../routing/fallbackLanes.js';
+import { dequeue, enqueue, reenqueue, withPolicy, type QueueEntry } from '../../routing/queue.js';
 import { NEW_AGENT_EFFICIENCY, recordSession } from '../../routing/strategies/weighted.js';
 import type { DeskEvent, DeskEventOf } from './deskEvents.js';
 import { joinSessionOf, leaveSessionOf, putAgent, rememberContact, reindex, updateAgent, type DeskSession, type DeskState } from './deskState.js';
 
 const changeLoad = (state: DeskState, agentId: AgentId, delta: number): DeskState =>
   updateAgent(state, agentId, (a) => ({ load: Math.max(0, a.load + delta) }));
+
+/** The lanes of the rules a waiting session fell back from, by the desk's current rules (fallbackLanes.ts). */
+const alsoLanesOf = (state: DeskState, entry: Pick<QueueEntry, 'customerId' | 'channel'> & { readonly sessionId: string }, via: QueueEntry['via']) => {
+  const session = state.sessions.get(entry.sessionId);
+  const request = {
+    customerId: entry.customerId,
+    channel: entry.channel,
+    ...(session?.requestedAgentId === undefined ? {} : { requestedAgentId: session.requestedAgentId }),
+    ...(session?.entryGroupId === undefined ? {} : { entryGroupId: session.entryGroupId }),
+  };
+  const lanes = via === undefined ? [] : fallbackLanes(state, request, via);
+  return lanes.length === 0 ? {} : { alsoLanes: lanes };
+};
+
+/** Waiting entries (of some customers or channels, or all) with the lanes of their fallen-back rules worked out again. */
+const refreshLanes = (state: DeskState, only?: (entry: QueueEntry) => boolean): DeskState => {
+  let queue = state.queue;
+  for (const entry of state.queue.entries.values()) {
+    if (only !== undefined && !only(entry)) continue;
+    const { alsoLanes: _old, ...rest } = entry;
+    const next: QueueEntry = { ...rest, ...alsoLanesOf(state, entry, entry.via) };
+    if (!equal(next.alsoLanes, entry.alsoLanes)) queue = reenqueue(queue, entry.sessionId, () => next);
+  }
+  return queue === state.queue ? state : { ...state, queue };
+};
 
 /** The routing request a session arrived with, as its events carry it. */
 const requestOf = (e: { readonly entryGroupId?: string; readonly requestedAgentId?: string }) => ({
@@ -63,18 +90,31 @@ const queued = (state: DeskState, e: DeskEventOf<'SessionQueued'>['data']): Desk
   return {
     ...state,
     seq,
-    queue: enqueue(state.queue, { sessionId: e.sessionId, customerId: e.customerId, channel: e.channel, vip: e.vip, target: e.target, seq, at: e.at }),
+    queue: enqueue(state.queue, {
+      sessionId: e.sessionId,
+      customerId: e.customerId,
+      channel: e.channel,
+      vip: e.vip,
+      target: e.target,
+      seq,
+      at: e.at,
+      via: e.via,
+      ...alsoLanesOf({ ...state, sessions: state.sessions.set(e.sessionId, session) }, e, e.via),
+    }),
     sessions: state.sessions.set(e.sessionId, session),
     activeByCustomer: state.activeByCustomer.set(e.customerId, e.sessionId),
   };
 };
 
 /** A waiting session's target re-derived: same place in line, other lanes. */
-const retargeted = (state: DeskState, e: DeskEventOf<'QueueTargetChanged'>['data']): DeskState => {
-  const entry = state.queue.entries.get(e.sessionId);
-  if (entry === undefined) return state;
-  return { ...state, queue: enqueue(dequeue(state.queue, e.sessionId), { ...entry, target: e.to }) };
-};
+const retargeted = (state: DeskState, e: DeskEventOf<'QueueTargetChanged'>['data']): DeskState => ({
+  ...state,
+  queue: reenqueue(state.queue, e.sessionId, (entry) => {
+    const { alsoLanes: _old, ...rest } = entry;
+    const via = e.via ?? entry.via;
+    return { ...rest, target: e.to, ...(via === undefined ? {} : { via }), ...alsoLanesOf(state, entry, via) };
+  }),
+});
 
 /** The owner left: it loses the session, which waits ahead of the queue in its order of first arrival. */
 const requeued = (state: DeskState, e: DeskEventOf<'SessionRequeued'>['data']): DeskState => {
@@ -83,7 +123,18 @@ const requeued = (state: DeskState, e: DeskEventOf<'SessionRequeued'>['data']): 
   let next = leaveSessionOf(changeLoad(state, e.from, -1), e.from, e.sessionId);
   const { owner: _owner, pendingTransfer: _pending, ...rest } = session;
   next = { ...next, sessions: next.sessions.set(e.sessionId, { ...rest, status: 'queued' }) };
-  const entry = { sessionId: e.sessionId, customerId: session.customerId, channel: session.channel, vip: session.vip, target: e.target, seq: session.arrivalSeq, at: e.at, requeued: true };
+  const entry = {
+    sessionId: e.sessionId,
+    customerId: session.customerId,
+    channel: session.channel,
+    vip: session.vip,
+    target: e.target,
+    seq: session.arrivalSeq,
+    at: e.at,
+    requeued: true,
+    ...(e.via === undefined ? {} : { via: e.via }),
+    ...alsoLanesOf(next, { sessionId: e.sessionId, customerId: session.customerId, channel: session.channel }, e.via),
+  };
   return { ...next, queue: enqueue(next.queue, entry) };
 };
 
@@ -121,13 +172,14 @@ export const evolveDesk = (state: DeskState, event: DeskEvent): DeskState => {
       const settings = event.data.settings;
       let next: DeskState = { ...state, settings, queue: withPolicy(state.queue, { order: settings.queueOrder, vipFirst: settings.vipFirst }) };
       if (before.baseMode !== settings.baseMode || before.adminsExcluded !== settings.adminsExcluded) next = reindex(next, before.baseMode !== settings.baseMode);
+      next = refreshLanes(next); // which rules a waiter fell back from depends on the settings
       return next;
     }
     case 'GroupCreated':
       return { ...state, groups: state.groups.set(event.data.groupId, { id: event.data.groupId, name: event.data.name }) };
     case 'ChannelRuleSet': {
       const { at: _at, ...rule } = event.data;
-      return { ...state, channelRules: state.channelRules.set(rule.channel, rule) };
+      return refreshLanes({ ...state, channelRules: state.channelRules.set(rule.channel, rule) }, (e) => e.channel === rule.channel);
     }
     case 'CustomerPinned':
       return { ...state, pins: state.pins.set(event.data.customerId, event.data.agentId) };

@@ -10,11 +10,11 @@ import { List, Map as IMap, Set as ISet } from 'immutable';
 import * as t from 'io-ts';
 import type { ValidationError } from '../errors.js';
 import { agentIdCodec, customerIdCodec, groupIdCodec, sessionIdCodec } from '../ids.js';
-import { decodeWith, nonEmptyString, nonNegativeInt, struct, timestamp } from '../validation.js';
+import { decodeWith, nonEmptyString, nonNegativeInt, oneOf, struct, timestamp } from '../validation.js';
 import type { Agent } from '../../routing/model.js';
 import { poolSize, type Pool, type Pools } from '../../routing/pools.js';
 import { emptyQueue, enqueue, type QueueEntry } from '../../routing/queue.js';
-import { routingSettingsCodec } from '../../routing/settings.js';
+import { PIPELINE_STEPS, routingSettingsCodec } from '../../routing/settings.js';
 import type { ChannelRule } from '../../routing/view.js';
 import { agentRoleCodec, agentStatusCodec, channelCodec, lifecycleCodec, queueTargetCodec } from './deskCodecs.js';
 import { initialDeskState, joinSessionOf, reindex, type DeskSession, type DeskState } from './deskState.js';
@@ -71,7 +71,7 @@ const queueEntryCodec = struct(
     seq: nonNegativeInt,
     at: timestamp,
   },
-  { requeued: t.boolean },
+  { requeued: t.boolean, via: oneOf('QueueVia', [...PIPELINE_STEPS, 'no-agent']), alsoLanes: t.readonlyArray(nonEmptyString(200)) },
 );
 
 const snapshotCodec = struct('DeskSnapshot', {

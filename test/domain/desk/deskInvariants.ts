@@ -7,10 +7,12 @@ import { expect } from 'vitest';
 import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';
 import { evolveDesk } from '../../../src/domain/desk/deskEvolve.js';
 import type { DeskState } from '../../../src/domain/desk/deskState.js';
+import type { QueueTarget } from '../../../src/routing/model.js';
 import { canAutoTake, isWorking } from '../../../src/routing/eligibility.js';
 import { drawsFromSeed } from '../../../src/domain/seededDraws.js';
 import { pickFrom, poolHas, poolSize } from '../../../src/routing/pools.js';
-import { lanesOf, lanesServedBy } from '../../../src/routing/queue.js';
+import { lanesOf, lanesOfEntry, lanesServedBy, SHOP_LANE, type QueueEntry } from '../../../src/routing/queue.js';
+import { requestOfSession, routeAgain } from '../../../src/domain/desk/decide/assignment.js';
 
 /** Assignments made by the desk itself (as opposed to a person's explicit act). */
 export const AUTOMATIC = new Set(['customer-pin', 'customer-choice', 'entry-group', 'channel-pin', 'sticky', 'base-mode', 'queue', 'requeue']);
@@ -64,6 +66,21 @@ export const applyChecked = (state: DeskState, events: readonly DeskEvent[], his
   return current;
 };
 
+/**
+ * Whether every agent who may serve a new arrival routed to `than` may serve the
+ * waiting entry: each lane of `than` is one of the entry's, or the entry is in the
+ * shop lane, which every agent serves but an admin left out of auto-assignment
+ * (who serves its own lane only).
+ */
+export const covers = (state: DeskState, entry: QueueEntry, than: QueueTarget): boolean => {
+  const lanes = new Set(lanesOfEntry(entry));
+  const excludedAdmin = (lane: string) => {
+    const agent = state.agents.get(lane.slice(2));
+    return lane.startsWith('a:') && agent !== undefined && state.settings.adminsExcluded && agent.role === 'admin';
+  };
+  return lanesOf(than).every((lane) => lanes.has(lane) || (lanes.has(SHOP_LANE) && !excludedAdmin(lane)));
+};
+
 /** The invariants of a desk at rest. */
 export const checkDesk = (state: DeskState, history?: History): void => {
   // Each agent's load is the number of sessions it is in; a session has one owner, never also a co-agent.
@@ -105,12 +122,26 @@ export const checkDesk = (state: DeskState, history?: History): void => {
   // Work-conserving: nothing waits that an agent with a free slot could serve (except slots an agent
   // kept free by taking fewer than offered when coming online, R11, which the generators do not do).
   for (const entry of state.queue.entries.values()) {
-    const lanes = new Set(lanesOf(entry.target));
+    const lanes = new Set(lanesOfEntry(entry));
     for (const agent of state.agents.values()) {
       if (!(isWorking(agent) && agent.status === 'online' && agent.load < agent.maxSessions)) continue;
       const shared = !(adminsExcluded && agent.role === 'admin');
       const serves = lanesServedBy(agent, shared).some((lane) => lanes.has(lane));
       expect(serves, `session ${entry.sessionId} waits while ${agent.id} has a free slot`).toBe(false);
+    }
+  }
+
+  // No stranded waiter: a waiting session may be served by at least every agent that routing would
+  // allow a new arrival with its request now (a rule whose agents are all gone has fallen back for it
+  // too, R6/R8/R13); and routing it again would not assign it (work-conserving across its rules). (A
+  // customer blacklisted while at the desk keeps the session it has: routeAgain ignores the blacklist.)
+  for (const entry of state.queue.entries.values()) {
+    const session = state.sessions.get(entry.sessionId);
+    expect(session, `queued ${entry.sessionId} has no session`).toBeDefined();
+    const again = routeAgain(state, requestOfSession(session!), { now: Number.MAX_SAFE_INTEGER, draws: drawsFromSeed(0) });
+    expect(again.kind, `waiting ${entry.sessionId} (for ${JSON.stringify(entry.target)}) would be assigned now`).toBe('queue');
+    if (again.kind === 'queue') {
+      expect(covers(state, entry, again.target), `waiting ${entry.sessionId} for ${JSON.stringify(entry.target)}, stranded: a new arrival would wait for ${JSON.stringify(again.target)}`).toBe(true);
     }
   }
 

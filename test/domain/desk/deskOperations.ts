@@ -28,7 +28,7 @@ export const setupInputs = (shopId: string): DeskInput[] => {
 export type Operation =
   | { readonly kind: 'status'; readonly agent: string; readonly status: 'online' | 'busy' | 'offline'; readonly take?: number }
   | { readonly kind: 'max'; readonly agent: string; readonly max: number }
-  | { readonly kind: 'open'; readonly customer: string; readonly channel: string; readonly vip: boolean; readonly choose?: string | undefined }
+  | { readonly kind: 'open'; readonly customer: string; readonly channel: string; readonly vip: boolean; readonly choose?: string | undefined; readonly entryGroup?: string | undefined }
   | { readonly kind: 'end'; readonly session: number; readonly by: 'owner' | 'system' }
   | { readonly kind: 'endMany'; readonly sessions: readonly number[] }
   | { readonly kind: 'transfer'; readonly session: number; readonly toAgent?: string | undefined; readonly toGroup?: string | undefined }
@@ -41,6 +41,7 @@ export type Operation =
   | { readonly kind: 'rule'; readonly channel: string; readonly groups: readonly string[]; readonly agents: readonly string[]; readonly enabled: boolean }
   | { readonly kind: 'groups'; readonly agent: string; readonly groups: readonly string[] }
   | { readonly kind: 'freeze'; readonly agent: string; readonly on: boolean }
+  | { readonly kind: 'disable'; readonly agent: string; readonly on: boolean }
   | { readonly kind: 'blacklist'; readonly customer: string }
   | { readonly kind: 'wait'; readonly ms: number };
 
@@ -52,7 +53,20 @@ export const operationArb: fc.Arbitrary<Operation> = fc.oneof(
   // arrivals (R11), which the work-conserving check would report; that choice has its own example test.
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('status' as const), agent, status: fc.constantFrom('online' as const, 'online' as const, 'busy' as const, 'offline' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('max' as const), agent, max: fc.integer({ min: 1, max: 4 }) }) },
-  { weight: 10, arbitrary: fc.record({ kind: fc.constant('open' as const), customer: fc.constantFrom(...CUSTOMERS), channel: fc.constantFrom(...CHANNELS), vip: fc.boolean(), choose: fc.option(agent, { nil: undefined }) }, { requiredKeys: ['kind', 'customer', 'channel', 'vip'] }) },
+  {
+    weight: 10,
+    arbitrary: fc.record(
+      {
+        kind: fc.constant('open' as const),
+        customer: fc.constantFrom(...CUSTOMERS),
+        channel: fc.constantFrom(...CHANNELS),
+        vip: fc.boolean(),
+        choose: fc.option(agent, { nil: undefined }),
+        entryGroup: fc.option(fc.constantFrom(...GROUPS), { nil: undefined, freq: 3 }),
+      },
+      { requiredKeys: ['kind', 'customer', 'channel', 'vip'] },
+    ),
+  },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('end' as const), session, by: fc.constantFrom('owner' as const, 'system' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('endMany' as const), sessions: fc.array(session, { maxLength: 3 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('transfer' as const), session, toAgent: fc.option(agent, { nil: undefined }), toGroup: fc.option(fc.constantFrom(...GROUPS), { nil: undefined }) }, { requiredKeys: ['kind', 'session'] }) },
@@ -74,6 +88,18 @@ export const operationArb: fc.Arbitrary<Operation> = fc.oneof(
           queueOrder: fc.constantFrom('fifo', 'lifo'),
           vipFirst: fc.boolean(),
           transferNeedsAcceptance: fc.boolean(),
+          entryGroupFallback: fc.boolean(),
+          whenAgentLeaves: fc.constantFrom('keep', 'requeue'),
+          capacity: fc.record(
+            {
+              manualPick: fc.constantFrom('strict', 'allow-over'),
+              transfer: fc.constantFrom('strict', 'allow-over'),
+              invitation: fc.constantFrom('strict', 'allow-over'),
+              bargeIn: fc.constantFrom('strict', 'allow-over'),
+              proactive: fc.constantFrom('strict', 'allow-over'),
+            },
+            { requiredKeys: [] },
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -83,6 +109,7 @@ export const operationArb: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rule' as const), channel: fc.constantFrom(...CHANNELS), groups: fc.subarray([...GROUPS]), agents: fc.subarray([...AGENTS], { maxLength: 2 }), enabled: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('groups' as const), agent, groups: fc.subarray([...GROUPS]) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('freeze' as const), agent, on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('disable' as const), agent, on: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('blacklist' as const), customer: fc.constantFrom(...CUSTOMERS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1000, max: 120_000 }) }) },
 );
@@ -116,7 +143,14 @@ export const toInput = (shopId: string, op: Operation, known: Known): DeskInput 
     case 'open': {
       const sessionId = `${known.prefix}s${known.next++}`;
       known.sessions.push(sessionId);
-      return d.open({ sessionId, customerId: op.customer, channel: op.channel, vip: op.vip, ...(op.choose ? { requestedAgentId: op.choose } : {}) });
+      return d.open({
+        sessionId,
+        customerId: op.customer,
+        channel: op.channel,
+        vip: op.vip,
+        ...(op.choose ? { requestedAgentId: op.choose } : {}),
+        ...(op.entryGroup ? { entryGroupId: op.entryGroup } : {}),
+      });
     }
     case 'end': {
       const sessionId = pickSession(known, op.session);
@@ -151,6 +185,8 @@ export const toInput = (shopId: string, op: Operation, known: Known): DeskInput 
       return d.setGroups({ agentId: op.agent, groups: op.groups });
     case 'freeze':
       return op.on ? d.freezeAgent({ agentId: op.agent }) : d.unfreezeAgent({ agentId: op.agent });
+    case 'disable':
+      return op.on ? d.disableAgent({ agentId: op.agent }) : d.enableAgent({ agentId: op.agent });
     case 'blacklist':
       return d.blacklist({ customerId: op.customer });
     case 'wait':
@@ -164,6 +200,7 @@ export const learn = (known: Known, events: readonly { type: string; data: unkno
     const data = event.data as Record<string, string>;
     if (event.type === 'SessionAssigned') known.owners.set(data.sessionId!, data.agentId!);
     if (event.type === 'SessionTransferred') known.owners.set(data.sessionId!, data.to!);
+    if (event.type === 'SessionRequeued') known.owners.delete(data.sessionId!);
     if (event.type === 'TransferRequested') known.pendingRequests.set(data.sessionId!, data.requestId!);
     if (event.type === 'CoAgentAdded') known.coAgents.set(data.sessionId!, [...(known.coAgents.get(data.sessionId!) ?? []), data.agentId!]);
     if (event.type === 'CoAgentLeft') known.coAgents.set(data.sessionId!, (known.coAgents.get(data.sessionId!) ?? []).filter((a) => a !== data.agentId));

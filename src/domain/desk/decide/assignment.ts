@@ -5,7 +5,10 @@ import type { BaseMode, QueueTarget, RoutingRequest } from '../../../routing/mod
 import type { PipelineStep } from '../../../routing/settings.js';
 import type { AssignmentDecision, QueueDecision } from '../../../routing/trace.js';
 import type { DeskEvent, RoutingRequestFields } from '../deskEvents.js';
-import type { DeskSession } from '../deskState.js';
+import type { DeskSession, DeskState } from '../deskState.js';
+import type { RouteDecision } from '../../../routing/decision.js';
+import { route } from '../../../routing/pipeline.js';
+import type { StepContext } from '../../../routing/steps/context.js';
 import type { QueueEntry } from '../../../routing/queue.js';
 
 /** What routing needs to route a session (again): the request it arrived with. */
@@ -59,3 +62,12 @@ export const queuedEvent = (request: RoutingRequest, target: QueueTarget, via: P
 /** The request of a queued entry: its session's, which holds what it arrived with. */
 export const requestOfEntry = (entry: QueueEntry, session: DeskSession | undefined): RoutingRequest =>
   session === undefined ? { sessionId: entry.sessionId, customerId: entry.customerId, channel: entry.channel, vip: entry.vip } : requestOfSession(session);
+
+/**
+ * Routing a session already at the desk again (a waiter whose rule fell back, a
+ * session whose agent left): the same pipeline as for an arrival, but the blacklist
+ * (S12) is for new sessions only: a customer blacklisted while at the desk keeps
+ * the session it has.
+ */
+export const routeAgain = (state: DeskState, request: RoutingRequest, context: StepContext): RouteDecision =>
+  route(state.blacklist.has(request.customerId) ? { ...state, blacklist: state.blacklist.delete(request.customerId) } : state, request, context);

@@ -12,10 +12,9 @@ import equal from 'fast-deep-equal';
 import type { AgentId, GroupId } from '../../ids.js';
 import { drawsFromSeed } from '../../seededDraws.js';
 import { isPresent } from '../../../routing/eligibility.js';
-import { route } from '../../../routing/pipeline.js';
 import { agentLane, groupLane, inServiceOrder, type QueueEntry } from '../../../routing/queue.js';
 import type { RetargetReason } from '../deskEvents.js';
-import { assignedEvent, requestOfEntry } from './assignment.js';
+import { assignedEvent, requestOfEntry, routeAgain } from './assignment.js';
 import type { Emitter } from './emitter.js';
 
 export interface Touched {
@@ -25,7 +24,7 @@ export interface Touched {
   /** Waiters of these channels or customers (a channel rule or a pin changed), whatever they wait for. */
   readonly channels?: readonly string[];
   readonly customers?: readonly string[];
-  /** Every waiter with a rule (a settings change). */
+  /** Every waiter (a settings change: a rule may now name an agent, or no longer). */
   readonly all?: boolean;
 }
 
@@ -36,7 +35,7 @@ const entriesIn = (em: Emitter, touched: Touched): QueueEntry[] => {
   const ordered = () => inServiceOrder(queue);
   const channels = new Set(touched.channels ?? []);
   const customers = new Set(touched.customers ?? []);
-  if (touched.all === true) return ordered().filter(ruled);
+  if (touched.all === true) return ordered();
   if (channels.size > 0 || customers.size > 0) return ordered().filter((e) => channels.has(e.channel) || customers.has(e.customerId));
   const ids = new Set<string>();
   // Only where a rule's fallback may now apply: the agent is gone, or its group has nobody there.
@@ -56,11 +55,11 @@ export const settleWaiters = (em: Emitter, touched: Touched, at: number, seed: n
     const entry = state.queue.entries.get(original.sessionId);
     if (entry === undefined) return;
     const request = requestOfEntry(entry, state.sessions.get(entry.sessionId));
-    const decision = route(state, request, { now: at, draws: drawsFromSeed((seed + i) >>> 0) });
+    const decision = routeAgain(state, request, { now: at, draws: drawsFromSeed((seed + i) >>> 0) });
     if (decision.kind === 'assign') {
       em.emit(assignedEvent({ request, agentId: decision.agentId, via: 'queue', mode: decision.mode, decision: { ...decision.decision, trigger: reason }, at, queuedAt: entry.at }));
-    } else if (decision.kind === 'queue' && !equal(decision.target, entry.target)) {
-      em.emit({ type: 'QueueTargetChanged', data: { sessionId: entry.sessionId, from: entry.target, to: decision.target, reason, at } });
+    } else if (decision.kind === 'queue' && (!equal(decision.target, entry.target) || decision.via !== entry.via)) {
+      em.emit({ type: 'QueueTargetChanged', data: { sessionId: entry.sessionId, from: entry.target, to: decision.target, reason, via: decision.via, at } });
     }
   });
 };
