@@ -13,7 +13,11 @@ import { intInRange, nonNegativeInt, oneOf, struct } from '../domain/validation.
 import type { Exclusion } from './eligibility.js';
 import type { BaseMode } from './model.js';
 
-/** The step that decided; the later ways a session reaches an agent add dequeue, manual pick, transfer, outreach and requeue. */
+/**
+ * The step that decided; the later ways a session reaches an agent add dequeue,
+ * manual pick, transfer and outreach. (A requeued session is routed again by the
+ * pipeline: its decision names the step, with the leaving agent as the trigger.)
+ */
 export const DECISION_STEPS = [
   'customer-pin',
   'customer-choice',
@@ -25,7 +29,6 @@ export const DECISION_STEPS = [
   'manual-pick',
   'transfer',
   'proactive',
-  'requeue',
 ] as const;
 export type DecisionStep = (typeof DECISION_STEPS)[number];
 
