@@ -15,6 +15,7 @@ export const deskReactions = reactionsTo<DeskEvent>({
   ],
   TransferDeclined: ({ data }) => [cancel(transferDeadlineKey(data.sessionId))],
   TransferExpired: ({ data }) => [cancel(transferDeadlineKey(data.sessionId))],
+  TransferCancelled: ({ data }) => [cancel(transferDeadlineKey(data.sessionId))],
   SessionTransferred: ({ data }) => (data.requestId === undefined ? [] : [cancel(transferDeadlineKey(data.sessionId))]),
   SessionEnded: ({ data }) => [cancel(transferDeadlineKey(data.sessionId))],
 });
