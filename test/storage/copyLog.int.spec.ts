@@ -24,7 +24,7 @@ import { seededRandom } from '../../src/runtime/seededRandom.js';
 import { virtualClock } from '../../src/runtime/virtualClock.js';
 import { counterModule } from '../../src/testing/counterModule.js';
 import { asAppended, left, readEverything, right } from '../conformance/fixtures.js';
-import { emptyKnown, learn, operationArb, setupInputs, toInput } from '../domain/desk/deskOperations.js';
+import { emptyKnown, learn, operationArb, setupInputs, toInput } from '../../src/testing/deskArbitraries.js';
 
 const SHOPS = ['shop-a', 'shop-b'];
 

@@ -18,8 +18,8 @@ import { createRegistry } from '../../src/domain/registry.js';
 import { createEngine } from '../../src/engine.js';
 import { seededRandom } from '../../src/runtime/seededRandom.js';
 import { readEverything, right } from '../conformance/fixtures.js';
-import { applyChecked, checkDesk, emptyHistory } from '../domain/desk/deskInvariants.js';
-import { setupInputs } from '../domain/desk/deskOperations.js';
+import { applyChecked, checkDesk, emptyHistory } from '../../src/testing/deskInvariants.js';
+import { setupInputs } from '../../src/testing/deskArbitraries.js';
 import { forkReporting, jsonLinesOf, releaseTogether } from '../support/childProcesses.js';
 import { openStore, type StoreSpec } from './storeFromSpec.js';
 

@@ -24,8 +24,8 @@ import { queueView, waitingIn } from '../../../src/projections/queueView.js';
 import { seededRandom } from '../../../src/runtime/seededRandom.js';
 import { virtualClock } from '../../../src/runtime/virtualClock.js';
 import { right } from '../../conformance/fixtures.js';
-import { applyChecked, checkDesk, emptyHistory } from './deskInvariants.js';
-import { emptyKnown, learn, operationArb, setupInputs, toInput, type Operation } from './deskOperations.js';
+import { applyChecked, checkDesk, emptyHistory } from '../../../src/testing/deskInvariants.js';
+import { emptyKnown, learn, operationArb, setupInputs, toInput, type Operation } from '../../../src/testing/deskArbitraries.js';
 
 const SHOP = 'shop-p';
 const registry = createRegistry([deskModule]);

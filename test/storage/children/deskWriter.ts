@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { deskModule } from '../../../src/domain/desk/deskModule.js';
 import { createEngine } from '../../../src/engine.js';
 import { seededRandom } from '../../../src/runtime/seededRandom.js';
-import { emptyKnown, learn, operationArb, toInput } from '../../domain/desk/deskOperations.js';
+import { emptyKnown, learn, operationArb, toInput } from '../../../src/testing/deskArbitraries.js';
 import { waitForGo } from '../../support/childProcesses.js';
 import { openStore, type StoreSpec } from '../storeFromSpec.js';
 

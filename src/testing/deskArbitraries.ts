@@ -3,10 +3,14 @@
  * changes, sessions arriving and ending, transfers, invitations, picks, settings,
  * pins and channel rules. Operations name sessions by a number that the runner
  * maps onto the sessions known so far, so every sequence stays meaningful.
+ *
+ * Shipped in kefu/testing so that a team testing its own use of the desk (its own
+ * invariants, its own store under many writers) draws from the same operations as
+ * kefu's tests. Needs fast-check (an optional peer dependency of kefu).
  */
 import fc from 'fast-check';
-import type { Actor } from '../../../src/domain/envelope.js';
-import { desk, type DeskInput } from '../../../src/testing/deskInputs.js';
+import type { Actor } from '../domain/envelope.js';
+import { desk, type DeskInput } from './deskInputs.js';
 
 export const AGENTS = ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'] as const;
 export const GROUPS = ['g0', 'g1', 'g2'] as const;

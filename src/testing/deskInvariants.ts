@@ -1,18 +1,20 @@
 /**
  * The routing invariants, checked on a desk state and on the events that led to
  * it. Shared by the property tests (random command sequences), the two-engine
- * test and the many-writers tests of the durable stores.
+ * test and the many-writers tests of the durable stores; shipped in kefu/testing
+ * so that a team can check the desk over its own store and its own command mix.
+ * The checks throw node's AssertionError (check.ts), so they work under any runner.
  */
-import { expect } from 'vitest';
-import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';
-import { evolveDesk } from '../../../src/domain/desk/deskEvolve.js';
-import type { DeskState } from '../../../src/domain/desk/deskState.js';
-import type { QueueTarget } from '../../../src/routing/model.js';
-import { canAutoTake, isWorking } from '../../../src/routing/eligibility.js';
-import { drawsFromSeed } from '../../../src/domain/seededDraws.js';
-import { pickFrom, poolHas, poolSize } from '../../../src/routing/pools.js';
-import { lanesOf, lanesOfEntry, lanesServedBy, SHOP_LANE, type QueueEntry } from '../../../src/routing/queue.js';
-import { requestOfSession, routeAgain } from '../../../src/domain/desk/decide/assignment.js';
+import type { DeskEvent } from '../domain/desk/deskEvents.js';
+import { evolveDesk } from '../domain/desk/deskEvolve.js';
+import type { DeskState } from '../domain/desk/deskState.js';
+import type { QueueTarget } from '../routing/model.js';
+import { canAutoTake, isWorking } from '../routing/eligibility.js';
+import { drawsFromSeed } from '../domain/seededDraws.js';
+import { pickFrom, poolHas, poolSize } from '../routing/pools.js';
+import { lanesOf, lanesOfEntry, lanesServedBy, SHOP_LANE, type QueueEntry } from '../routing/queue.js';
+import { requestOfSession, routeAgain } from '../domain/desk/decide/assignment.js';
+import { check, same } from './check.js';
 
 /** Assignments made by the desk itself (as opposed to a person's explicit act). */
 export const AUTOMATIC = new Set(['customer-pin', 'customer-choice', 'entry-group', 'channel-pin', 'sticky', 'base-mode', 'queue', 'requeue']);
@@ -38,14 +40,14 @@ export const applyChecked = (state: DeskState, events: readonly DeskEvent[], his
     if (event.type === 'SessionAssigned') {
       const { sessionId, agentId, via } = event.data;
       const agent = current.agents.get(agentId);
-      expect(agent, `assigned to unknown agent ${agentId}`).toBeDefined();
+      check(agent !== undefined, `assigned to unknown agent ${agentId}`);
       if (AUTOMATIC.has(via)) {
-        expect(agent!.load, `auto-assignment (${via}) of ${sessionId} to ${agentId} at max`).toBeLessThan(agent!.maxSessions);
-        expect(agent!.status).toBe('online');
+        check(agent.load < agent.maxSessions, `auto-assignment (${via}) of ${sessionId} to ${agentId} at max`);
+        same(agent.status, 'online', `status of ${agentId} at the auto-assignment (${via}) of ${sessionId}`);
       }
       if (via === 'customer-pin') history.pinnedTo.set(sessionId, { agentId, customerId: event.data.customerId });
       const pinned = history.pinnedTo.get(sessionId);
-      if (pinned !== undefined) expect(agentId, `pinned session ${sessionId} given to another agent`).toBe(pinned.agentId);
+      if (pinned !== undefined) same(agentId, pinned.agentId, `pinned session ${sessionId} given to another agent`);
       if (via !== 'queue' && via !== 'manual-pick' && via !== 'requeue') history.opened.add(sessionId);
     }
     if (event.type === 'SessionQueued') {
@@ -86,37 +88,39 @@ export const checkDesk = (state: DeskState, history?: History): void => {
   // Each agent's load is the number of sessions it is in; a session has one owner, never also a co-agent.
   const load = new Map<string, number>();
   for (const session of state.sessions.values()) {
+    const { sessionId } = session;
     if (session.status === 'queued') {
-      expect(session.owner).toBeUndefined();
-      expect(state.queue.entries.has(session.sessionId), `queued session ${session.sessionId} missing from the queue`).toBe(true);
+      same(session.owner, undefined, `owner of queued session ${sessionId}`);
+      check(state.queue.entries.has(sessionId), `queued session ${sessionId} missing from the queue`);
       continue;
     }
-    expect(session.owner, `assigned session ${session.sessionId} without an owner`).toBeDefined();
-    expect(session.coAgents).not.toContain(session.owner);
-    expect(new Set(session.coAgents).size).toBe(session.coAgents.length);
-    for (const id of [session.owner!, ...session.coAgents]) load.set(id, (load.get(id) ?? 0) + 1);
-    expect(state.queue.entries.has(session.sessionId)).toBe(false);
+    const { owner } = session;
+    check(owner !== undefined, `assigned session ${sessionId} without an owner`);
+    check(!session.coAgents.includes(owner), `owner ${owner} of session ${sessionId} is also one of its co-agents ${JSON.stringify(session.coAgents)}`);
+    same(new Set(session.coAgents).size, session.coAgents.length, `distinct co-agents of session ${sessionId} ${JSON.stringify(session.coAgents)}`);
+    for (const id of [owner, ...session.coAgents]) load.set(id, (load.get(id) ?? 0) + 1);
+    same(state.queue.entries.has(sessionId), false, `assigned session ${sessionId} still in the queue`);
   }
-  for (const agent of state.agents.values()) expect(agent.load, `load of ${agent.id}`).toBe(load.get(agent.id) ?? 0);
-  expect(state.queue.entries.size).toBe([...state.sessions.values()].filter((s) => s.status === 'queued').length);
+  for (const agent of state.agents.values()) same(agent.load, load.get(agent.id) ?? 0, `load of ${agent.id}`);
+  same(state.queue.entries.size, [...state.sessions.values()].filter((s) => s.status === 'queued').length, 'queue entries against queued sessions');
   // One session per customer at the desk, and the index agrees.
-  expect(state.activeByCustomer.size).toBe(state.sessions.size);
-  for (const [customer, sessionId] of state.activeByCustomer) expect(state.sessions.get(sessionId)?.customerId).toBe(customer);
+  same(state.activeByCustomer.size, state.sessions.size, 'customers at the desk against sessions at the desk');
+  for (const [customer, sessionId] of state.activeByCustomer) same(state.sessions.get(sessionId)?.customerId, customer, `customer of session ${sessionId} (indexed for ${customer})`);
 
   // The pools hold exactly the agents that can take a new session.
   const { adminsExcluded } = state.settings;
   const eligible = [...state.agents.values()].filter((a) => canAutoTake(a, adminsExcluded));
-  expect(poolSize(state.pools.shop)).toBe(eligible.length);
+  same(poolSize(state.pools.shop), eligible.length, 'agents in the shop pool against agents that can take a session');
   for (const agent of eligible) {
-    expect(poolHas(state.pools.shop, agent, state.pools.strategy)).toBe(true);
-    for (const g of agent.groups) expect(poolHas(state.pools.groups.get(g)!, agent, state.pools.strategy)).toBe(true);
+    check(poolHas(state.pools.shop, agent, state.pools.strategy), `${agent.id} can take a session but is not in the shop pool`);
+    for (const g of agent.groups) check(poolHas(state.pools.groups.get(g)!, agent, state.pools.strategy), `${agent.id} can take a session but is not in the pool of group ${g}`);
   }
 
   // The pool's pick is the best eligible agent by the strategy's own order (the index is up to date).
   const { strategy } = state.pools;
   if (strategy.kind === 'ordered' && eligible.length > 0) {
     const best = eligible.reduce((a, b) => (strategy.compare(strategy.key(a), strategy.key(b)) <= 0 ? a : b));
-    expect(pickFrom(state.pools.shop, drawsFromSeed(0))).toBe(best.id);
+    same(pickFrom(state.pools.shop, drawsFromSeed(0)), best.id, "the shop pool's pick against the best eligible agent");
   }
 
   // Work-conserving: nothing waits that an agent with a free slot could serve (except slots an agent
@@ -127,7 +131,7 @@ export const checkDesk = (state: DeskState, history?: History): void => {
       if (!(isWorking(agent) && agent.status === 'online' && agent.load < agent.maxSessions)) continue;
       const shared = !(adminsExcluded && agent.role === 'admin');
       const serves = lanesServedBy(agent, shared).some((lane) => lanes.has(lane));
-      expect(serves, `session ${entry.sessionId} waits while ${agent.id} has a free slot`).toBe(false);
+      check(!serves, `session ${entry.sessionId} waits while ${agent.id} has a free slot`);
     }
   }
 
@@ -137,11 +141,11 @@ export const checkDesk = (state: DeskState, history?: History): void => {
   // customer blacklisted while at the desk keeps the session it has: routeAgain ignores the blacklist.)
   for (const entry of state.queue.entries.values()) {
     const session = state.sessions.get(entry.sessionId);
-    expect(session, `queued ${entry.sessionId} has no session`).toBeDefined();
-    const again = routeAgain(state, requestOfSession(session!), { now: Number.MAX_SAFE_INTEGER, draws: drawsFromSeed(0) });
-    expect(again.kind, `waiting ${entry.sessionId} (for ${JSON.stringify(entry.target)}) would be assigned now`).toBe('queue');
+    check(session !== undefined, `queued ${entry.sessionId} has no session`);
+    const again = routeAgain(state, requestOfSession(session), { now: Number.MAX_SAFE_INTEGER, draws: drawsFromSeed(0) });
+    same(again.kind, 'queue', `waiting ${entry.sessionId} (for ${JSON.stringify(entry.target)}) would be assigned now`);
     if (again.kind === 'queue') {
-      expect(covers(state, entry, again.target), `waiting ${entry.sessionId} for ${JSON.stringify(entry.target)}, stranded: a new arrival would wait for ${JSON.stringify(again.target)}`).toBe(true);
+      check(covers(state, entry, again.target), `waiting ${entry.sessionId} for ${JSON.stringify(entry.target)}, stranded: a new arrival would wait for ${JSON.stringify(again.target)}`);
     }
   }
 
@@ -149,7 +153,7 @@ export const checkDesk = (state: DeskState, history?: History): void => {
     // Never lost: every session that reached the desk is at the desk or ended, not both.
     for (const id of history.opened) {
       const here = state.sessions.has(id);
-      expect(here !== history.ended.has(id), `session ${id} is ${here ? 'both at the desk and ended' : 'lost'}`).toBe(true);
+      check(here !== history.ended.has(id), `session ${id} is ${here ? 'both at the desk and ended' : 'lost'}`);
     }
   }
 };
