@@ -1,3 +1,10 @@
+/**
+ * Engine tests (driven through createEngine, as a backend would): bad input is
+ * refused with a typed error and writes nothing to the routing stream. Decoding
+ * (ValidationError with the field's path) happens in the engine before any
+ * decider runs; the refusals a decider makes are also checked here for what they
+ * leave in the store (nothing), and one by one in the decider tests.
+ */
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from '../../../src/adapters/memory/inMemoryEventStore.js';
 import { routingStream } from '../../../src/domain/desk/deskModule.js';
@@ -44,6 +51,34 @@ describe('bad input is a typed error and writes nothing', () => {
       });
       expect(await h.refused({ ...h.d.online('a1'), data: { agentId: 'a1', status: 'online', when: 'now' } })).toMatchObject({
         issues: [{ path: 'data.when', reason: 'unknown field' }],
+      });
+    });
+  });
+
+  it('A2: a max of zero, below zero or not whole, naming the field', async () => {
+    const h = deskHarness();
+    await h.agents(['a1']);
+    await unchanged(h, async () => {
+      for (const bad of [0, -3, 2.5]) {
+        expect(await h.refused(h.d.setMax('a1', bad))).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'data.maxSessions' }] });
+      }
+    });
+  });
+
+  it('A4: a capability outside 0..100, naming the field', async () => {
+    const h = deskHarness();
+    await h.agents(['a1']);
+    await unchanged(h, async () => {
+      expect(await h.refused(h.d.setCapability({ agentId: 'a1', capability: 101 }))).toMatchObject({ issues: [{ path: 'data.capability' }] });
+    });
+  });
+
+  it('R9: a pipeline with a repeated step, naming the field', async () => {
+    const h = deskHarness();
+    await unchanged(h, async () => {
+      expect(await h.refused(h.d.configure({ pipeline: ['sticky', 'sticky'] as never }))).toMatchObject({
+        _tag: 'ValidationError',
+        issues: [{ path: 'data.settings.pipeline', reason: 'a step appears twice' }],
       });
     });
   });

@@ -1,4 +1,8 @@
-/** A desk on a virtual clock, driven through the engine as a backend would. */
+/**
+ * A desk on a virtual clock, driven through the engine as a backend would: for
+ * engine tests (deadlines through advanceTo, two engines on one store, the read
+ * models, decoding). Decider tests use scenario() of kefu/testing instead.
+ */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '../../../src/adapters/eventStore.js';
 import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';

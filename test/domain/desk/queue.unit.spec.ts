@@ -1,111 +1,221 @@
+/**
+ * Decider tests (given events, when a command, then events, on the pure desk
+ * decider): the queue's order (R10), auto-dequeue (R11) and manual picks (R12,
+ * R13), grouped by the desk they start from; and R14's smart switch, a pure
+ * function. What agents see of the queue (the queue view, a projection) is in
+ * views.unit.spec.ts.
+ */
 import { describe, expect, it } from 'vitest';
-import { visibleQueue, waitingIn, type QueueView } from '../../../src/projections/queueView.js';
-import { smartSwitch } from '../../../src/routing/smartSwitch.js';
+import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';
+import { deskModule } from '../../../src/domain/desk/deskModule.js';
 import { drawsFromSeed } from '../../../src/domain/seededDraws.js';
-import { assignments, deskHarness, SHOP } from './harness.js';
+import type { RoutingSettingsPatch } from '../../../src/routing/settings.js';
+import { smartSwitch } from '../../../src/routing/smartSwitch.js';
+import { deskCommand } from '../../../src/testing/deskCommand.js';
+import { designated, standing } from '../../../src/testing/deskDecisions.js';
+import {
+  agentBusy,
+  agentRegistered,
+  channelRuleSet,
+  coAgentAdded,
+  groupCreated,
+  onlineAgent,
+  routingConfigured,
+  sessionAssigned,
+  sessionEnded,
+  sessionQueued,
+  T0,
+} from '../../../src/testing/deskHistory.js';
+import { desk } from '../../../src/testing/deskInputs.js';
+import { scenario } from '../../../src/testing/scenario.js';
 
-const fullDesk = async (settings: Parameters<ReturnType<typeof deskHarness>['d']['configure']>[0] = {}) => {
-  const h = deskHarness();
-  await h.ok(h.d.configure({ stickyRecentContact: false, ...settings }));
-  await h.agents(['a1'], { maxSessions: 1 });
-  await h.open('c0'); // a1 is now full
-  return h;
-};
+const theDesk = scenario(deskModule.decider);
+const d = desk('shop-1');
 
-describe('R10 queue order', () => {
-  it('serves the earliest first by default (FIFO)', async () => {
-    const h = await fullDesk({ vipFirst: false });
-    for (const c of ['c1', 'c2', 'c3']) await h.open(c);
-    const events = await h.ok(h.d.end({ sessionId: 's1' }));
-    expect(assignments(events)).toEqual([['s2', 'a1', 'queue']]);
+/** a1 (max 1) is full with s1 since T0; s2, s3, s4 (customers c1, c2, c3; c2 a VIP) queued a second apart. */
+const fullDesk = (settings: RoutingSettingsPatch = {}): DeskEvent[] => [
+  routingConfigured({ stickyRecentContact: false, ...settings }),
+  ...onlineAgent('a1', { maxSessions: 1 }),
+  sessionAssigned('s1', 'a1', { customerId: 'c0' }),
+  sessionQueued('s2', { customerId: 'c1', at: T0 + 1000 }),
+  sessionQueued('s3', { customerId: 'c2', vip: true, at: T0 + 2000 }),
+  sessionQueued('s4', { customerId: 'c3', at: T0 + 3000 }),
+];
+const assignedTo = (agentId: string, ...sessions: string[]) =>
+  sessions.map((sessionId) => ({ type: 'SessionAssigned' as const, data: { sessionId, agentId, via: 'queue' as const } }));
+
+describe('one agent full, three sessions waiting', () => {
+  it('R10/R11: serves the earliest first by default (FIFO) when a session ends, saying what freed the slot and how long it waited', () => {
+    theDesk
+      .given(...fullDesk({ vipFirst: false }))
+      .when(deskCommand(d.end({ sessionId: 's1' }), { now: T0 + 10_000 }))
+      .then(
+        sessionEnded('s1', ['a1'], { reason: 'system', at: T0 + 10_000 }),
+        sessionAssigned('s2', 'a1', {
+          customerId: 'c1',
+          via: 'queue',
+          queuedAt: T0 + 1000,
+          decision: designated('dequeue', standing('a1', { maxSessions: 1, lastAssignedAt: T0 }), { trigger: 'session-ended', waitedMs: 9000 }),
+          at: T0 + 10_000,
+        }),
+      );
   });
 
-  it('serves the latest first when set to LIFO', async () => {
-    const h = await fullDesk({ vipFirst: false, queueOrder: 'lifo' });
-    for (const c of ['c1', 'c2', 'c3']) await h.open(c);
-    expect(assignments(await h.ok(h.d.end({ sessionId: 's1' })))).toEqual([['s4', 'a1', 'queue']]);
+  it('R10: serves the latest first when set to LIFO', () => {
+    theDesk
+      .given(...fullDesk({ vipFirst: false, queueOrder: 'lifo' }))
+      .when(deskCommand(d.end({ sessionId: 's1' })))
+      .thenMatch({ type: 'SessionEnded' }, ...assignedTo('a1', 's4'));
   });
 
-  it('lets VIP customers jump ahead when enabled, and re-sorts the queue when the order changes', async () => {
-    const h = await fullDesk({ vipFirst: true });
-    await h.open('c1');
-    await h.open('c2', { vip: true });
-    await h.open('c3');
-    expect(assignments(await h.ok(h.d.end({ sessionId: 's1' })))).toEqual([['s3', 'a1', 'queue']]);
-    await h.ok(h.d.configure({ vipFirst: false, queueOrder: 'lifo' }));
-    expect(assignments(await h.ok(h.d.end({ sessionId: 's3' })))).toEqual([['s4', 'a1', 'queue']]);
-  });
-});
-
-describe('R11 auto-dequeue', () => {
-  it('takes the next queued session when a session ends, when max is raised and when an agent comes online', async () => {
-    const h = await fullDesk();
-    await h.open('c1');
-    await h.open('c2');
-    await h.open('c3');
-    expect(assignments(await h.ok(h.d.end({ sessionId: 's1' })))).toEqual([['s2', 'a1', 'queue']]);
-    expect(assignments(await h.ok(h.d.setMax('a1', 2)))).toEqual([['s3', 'a1', 'queue']]);
-    await h.agents(['a2'], { online: false });
-    expect(assignments(await h.ok(h.d.online('a2')))).toEqual([['s4', 'a2', 'queue']]);
+  it('R10: lets VIP customers jump ahead when enabled', () => {
+    theDesk
+      .given(...fullDesk({ vipFirst: true }))
+      .when(deskCommand(d.end({ sessionId: 's1' })))
+      .thenMatch({ type: 'SessionEnded' }, ...assignedTo('a1', 's3'));
   });
 
-  it('lets an agent going online take N sessions from the queue at once', async () => {
-    const h = await fullDesk();
-    for (let i = 1; i <= 6; i++) await h.open(`c${i}`);
-    await h.agents(['a2'], { maxSessions: 10, online: false });
-    const taken = assignments(await h.ok(h.d.online('a2', 3)));
-    expect(taken).toEqual([
-      ['s2', 'a2', 'queue'],
-      ['s3', 'a2', 'queue'],
-      ['s4', 'a2', 'queue'],
-    ]);
-    // Without N it fills its free slots (here: everything left).
-    await h.ok(h.d.offline('a2'));
-    expect(assignments(await h.ok(h.d.online('a2'))).map(([s]) => s)).toEqual(['s5', 's6', 's7']);
+  it('R10: re-sorts the waiting sessions when the order changes', () => {
+    theDesk
+      .given(...fullDesk({ vipFirst: true }), routingConfigured({ stickyRecentContact: false, vipFirst: false, queueOrder: 'lifo' }))
+      .when(deskCommand(d.end({ sessionId: 's1' })))
+      .thenMatch({ type: 'SessionEnded' }, ...assignedTo('a1', 's4'));
   });
 
-  it('takes the queue over when a session is transferred away or a co-agent leaves', async () => {
-    const h = await fullDesk();
-    await h.agents(['a2'], { maxSessions: 5 });
-    await h.open('c1', { sessionId: 'w1' }); // goes to a2 (room)
-    await h.ok(h.d.setMax('a2', 1));
-    await h.open('c2', { sessionId: 'w2' });
-    expect((await h.state()).queue.entries.has('w2')).toBe(true);
-    const moved = await h.ok(h.d.transfer({ sessionId: 's1', toAgentId: 'a2' }));
-    expect(moved.map((e) => e.type)).toEqual(['SessionTransferred', 'SessionAssigned']);
-    expect(assignments(moved)).toEqual([['w2', 'a1', 'queue']]);
+  it('R11: takes the next one when its max is raised', () => {
+    theDesk
+      .given(...fullDesk({ vipFirst: false }))
+      .when(deskCommand(d.setMax('a1', 2)))
+      .thenMatch(
+        { type: 'AgentMaxSessionsChanged', data: { from: 1, to: 2 } },
+        { type: 'SessionAssigned', data: { sessionId: 's2', agentId: 'a1', via: 'queue', decision: { step: 'dequeue', trigger: 'max-raised' } } },
+      );
   });
-});
 
-describe('R12/R13 manual pick and visibility', () => {
-  it('shows admins the whole queue and agents what waits for them, their groups or anyone', async () => {
-    const h = deskHarness();
-    await h.groups('g1', 'g2');
-    await h.agents(['boss'], { role: 'admin', online: false });
-    await h.agents(['x1'], { groups: ['g1'], online: false });
-    await h.agents(['x2'], { groups: ['g2'], maxSessions: 1 });
-    await h.ok(h.d.configure({ pinningEnabled: true, stickyRecentContact: false }));
-    await h.ok(h.d.setChannelRule({ channel: 'app', groups: ['g2'], agents: [], enabled: true }));
-    await h.open('c0', { channel: 'app' }); // x2 full now
-    await h.open('c1', { channel: 'app' }); // waits for g2
-    await h.ok(h.d.busy('x2')); // still there (busy): s2 keeps waiting for g2 (gone offline, it would fall back: see R6 in routingCompletes)
-    await h.open('c2'); // waits for anyone
-    const waiting = waitingIn(h.engine.projection<QueueView>('queue-view'), SHOP);
-    expect(waiting.map((w) => w.sessionId)).toEqual(['s2', 's3']);
-    expect(visibleQueue(waiting, { agentId: 'boss', role: 'admin', groups: [] }).length).toBe(2);
-    expect(visibleQueue(waiting, { agentId: 'x1', role: 'agent', groups: ['g1'] }).map((w) => w.sessionId)).toEqual(['s3']);
-    expect(visibleQueue(waiting, { agentId: 'x2', role: 'agent', groups: ['g2'] }).map((w) => w.sessionId)).toEqual(['s2', 's3']);
-    // x1 (busy, so no auto-assignment) may pick what it sees, not the g2 session.
-    await h.ok(h.d.busy('x1'));
-    expect(await h.code(h.d.asAgent('x1').pick({ sessionId: 's2', agentId: 'x1' }))).toBe('queue.not-visible');
-    expect(assignments(await h.ok(h.d.asAgent('x1').pick({ sessionId: 's3', agentId: 'x1' })))).toEqual([['s3', 'x1', 'manual-pick']]);
-    await h.ok(h.d.busy('boss'));
-    expect(assignments(await h.ok(h.d.asAgent('boss').pick({ sessionId: 's2', agentId: 'boss' })))).toEqual([['s2', 'boss', 'manual-pick']]);
-    expect(await h.code(h.d.pick({ sessionId: 's2', agentId: 'boss' }))).toBe('queue.not-queued');
+  it('R11: gives the next one to an agent coming online', () => {
+    theDesk
+      .given(...fullDesk({ vipFirst: false }), agentRegistered('a2', { maxSessions: 1 }))
+      .when(deskCommand(d.online('a2')))
+      .thenMatch({ type: 'AgentStatusChanged', data: { agentId: 'a2', to: 'online' } }, ...assignedTo('a2', 's2'));
   });
 });
 
-describe('R14 smart switch', () => {
+describe('one agent full, six sessions waiting, a second agent offline', () => {
+  const history = (maxSessions: number) => [
+    routingConfigured({ stickyRecentContact: false }),
+    ...onlineAgent('a1', { maxSessions: 1 }),
+    sessionAssigned('s1', 'a1'),
+    ...['s2', 's3', 's4', 's5', 's6', 's7'].map((id) => sessionQueued(id)),
+    agentRegistered('a2', { maxSessions }),
+  ];
+  const online = { type: 'AgentStatusChanged' as const, data: { agentId: 'a2', to: 'online' as const } };
+
+  it('R11: lets the agent going online take N sessions at once', () => {
+    theDesk
+      .given(...history(10))
+      .when(deskCommand(d.online('a2', 3)))
+      .thenMatch(online, ...assignedTo('a2', 's2', 's3', 's4'));
+  });
+
+  it('R11: without N, fills its free slots: everything left when it has room', () => {
+    theDesk
+      .given(...history(10))
+      .when(deskCommand(d.online('a2')))
+      .thenMatch(online, ...assignedTo('a2', 's2', 's3', 's4', 's5', 's6', 's7'));
+  });
+
+  it('R11: without N, fills its free slots only', () => {
+    theDesk
+      .given(...history(4))
+      .when(deskCommand(d.online('a2')))
+      .thenMatch(online, ...assignedTo('a2', 's2', 's3', 's4', 's5'));
+  });
+});
+
+describe('two agents full, one session waiting', () => {
+  // a1 (max 1) has s1; a2 (max 1) has w1; w2 waits for anyone.
+  const history = [
+    routingConfigured({ stickyRecentContact: false }),
+    ...onlineAgent('a1', { maxSessions: 1 }),
+    ...onlineAgent('a2', { maxSessions: 1 }),
+    sessionAssigned('s1', 'a1', { customerId: 'c0' }),
+    sessionAssigned('w1', 'a2', { customerId: 'c1' }),
+    sessionQueued('w2', { customerId: 'c2' }),
+  ];
+
+  it('R11: the queue takes the slot a transfer frees', () => {
+    theDesk
+      .given(...history)
+      .when(deskCommand(d.transfer({ sessionId: 's1', toAgentId: 'a2' })))
+      .thenMatch(
+        { type: 'SessionTransferred', data: { sessionId: 's1', from: 'a1', to: 'a2' } },
+        { type: 'SessionAssigned', data: { sessionId: 'w2', agentId: 'a1', via: 'queue', decision: { trigger: 'transferred-away' } } },
+      );
+  });
+});
+
+describe('an invited agent full, one session waiting', () => {
+  it('R11: the queue takes the slot a leaving co-agent frees', () => {
+    theDesk
+      .given(
+        ...onlineAgent('a1', { maxSessions: 1 }),
+        ...onlineAgent('a2', { maxSessions: 1 }),
+        sessionAssigned('s1', 'a1'),
+        coAgentAdded('s1', 'a2'),
+        sessionQueued('w2'),
+      )
+      .when(deskCommand(d.leave({ sessionId: 's1', agentId: 'a2' })))
+      .thenMatch(
+        { type: 'CoAgentLeft', data: { sessionId: 's1', agentId: 'a2' } },
+        { type: 'SessionAssigned', data: { sessionId: 'w2', agentId: 'a2', via: 'queue', decision: { trigger: 'co-agent-left' } } },
+      );
+  });
+});
+
+describe('everyone busy, one session waiting for group g2 and one for anyone', () => {
+  // x1 is in g1, x2 in g2 (full with s1), boss an admin; the app channel is pinned to g2.
+  const history = [
+    groupCreated('g1'),
+    groupCreated('g2'),
+    agentRegistered('boss', { role: 'admin' }),
+    agentBusy('boss', { from: 'offline' }),
+    agentRegistered('x1', { groups: ['g1'] }),
+    agentBusy('x1', { from: 'offline' }),
+    ...onlineAgent('x2', { groups: ['g2'], maxSessions: 1 }),
+    routingConfigured({ pinningEnabled: true, stickyRecentContact: false }),
+    channelRuleSet('app', { groups: ['g2'] }),
+    sessionAssigned('s1', 'x2', { customerId: 'c0', channel: 'app', via: 'channel-pin' }),
+    agentBusy('x2'),
+    sessionQueued('s2', { customerId: 'c1', channel: 'app', target: { kind: 'pool', groups: ['g2'], agents: [] }, via: 'channel-pin' }),
+    sessionQueued('s3', { customerId: 'c2' }),
+  ];
+
+  it('R12/R13: lets an agent pick what waits for anyone, not what waits for another group', () => {
+    const x1 = d.asAgent('x1');
+    theDesk.given(...history).when(deskCommand(x1.pick({ sessionId: 's2', agentId: 'x1' }))).thenFails('queue.not-visible');
+    theDesk
+      .given(...history)
+      .when(deskCommand(x1.pick({ sessionId: 's3', agentId: 'x1' })))
+      .thenMatch({ type: 'SessionAssigned', data: { sessionId: 's3', agentId: 'x1', via: 'manual-pick', decision: { trigger: 'picked by x1' } } });
+  });
+
+  it('R12/R13: lets an admin pick from every lane, once', () => {
+    const picked = sessionAssigned('s2', 'boss', {
+      customerId: 'c1',
+      channel: 'app',
+      via: 'manual-pick',
+      queuedAt: T0,
+      decision: designated('manual-pick', 'boss', { trigger: 'picked by boss', waitedMs: 0 }),
+    });
+    theDesk
+      .given(...history)
+      .when(deskCommand(d.asAgent('boss').pick({ sessionId: 's2', agentId: 'boss' })))
+      .then(picked);
+    theDesk.given(...history, picked).when(deskCommand(d.pick({ sessionId: 's2', agentId: 'boss' }))).thenFails('queue.not-queued');
+  });
+});
+
+describe('R14 smart switch (a pure function)', () => {
   const draws = () => drawsFromSeed(3);
   it('answers VIP first, then the longest waiting, then the most unreplied', () => {
     const sessions = [

@@ -1,262 +1,327 @@
-import { describe, expect, it } from 'vitest';
-import { deskHarness } from './harness.js';
+/**
+ * Decider tests (given events, when a command, then events, on the pure desk
+ * decider): who a new session goes to, rule by rule (R1-R3, R6-R9, S12, R15),
+ * grouped by the desk it arrives at. R4's and R5's shares over long runs, and
+ * R5's use of the engine's seed, are in shares.unit.spec.ts; the decoding of a
+ * bad pipeline is in badInput.unit.spec.ts.
+ */
+import { describe, it } from 'vitest';
+import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';
+import { deskModule } from '../../../src/domain/desk/deskModule.js';
+import type { AssignVia } from '../../../src/routing/decision.js';
+import { deskCommand } from '../../../src/testing/deskCommand.js';
+import { designated, picked, shopScope, standing } from '../../../src/testing/deskDecisions.js';
+import {
+  agentBusy,
+  agentOffline,
+  agentOnline,
+  channelRuleSet,
+  customerBlacklisted,
+  customerPinned,
+  groupCreated,
+  onlineAgent,
+  routingConfigured,
+  sessionAssigned,
+  sessionDiverted,
+  sessionEnded,
+  sessionQueued,
+  T0,
+} from '../../../src/testing/deskHistory.js';
+import { desk } from '../../../src/testing/deskInputs.js';
+import { scenario } from '../../../src/testing/scenario.js';
 
+const theDesk = scenario(deskModule.decider);
+const d = desk('shop-1');
 const DAY = 86_400_000;
 
-describe('R1 sticky recent contact', () => {
-  it('sends a returning customer to the agent who served them last, when online with capacity', async () => {
-    const h = deskHarness();
-    await h.agents(['a1', 'a2', 'a3']);
-    const first = await h.open('alice');
-    await h.ok(h.d.end({ sessionId: first.sessionId }));
-    for (let i = 0; i < 4; i++) await h.open(`other${i}`); // round robin moves on
-    const again = await h.open('alice');
-    expect(again.agentId).toBe(first.agentId);
-    expect(again.events[0]?.data.via).toBe('sticky');
+const open = (sessionId: string, customerId: string, extra: { channel?: string; requestedAgentId?: string; keywordReplied?: boolean } = {}) =>
+  deskCommand(d.open({ sessionId, customerId, channel: extra.channel ?? 'web-mall', ...extra }));
+/** The session went to `agentId` by `via`. */
+const goesTo = (sessionId: string, agentId: string, via: AssignVia) => ({ type: 'SessionAssigned' as const, data: { sessionId, agentId, via } });
+
+/** alice was served by a1 (and the session ended); round robin would give a newcomer a2. */
+const servedBefore = (at = T0): DeskEvent[] => [sessionAssigned('s0', 'a1', { customerId: 'alice', at }), sessionEnded('s0', ['a1'], { at })];
+
+describe('three agents online, a returning customer served last by a1', () => {
+  it('R1: sends the customer back to a1, saying when a1 served them', () => {
+    theDesk
+      .given(...onlineAgent('a1'), ...onlineAgent('a2'), ...onlineAgent('a3'), ...servedBefore())
+      .when(open('s1', 'alice'))
+      .then(
+        sessionAssigned('s1', 'a1', {
+          customerId: 'alice',
+          via: 'sticky',
+          decision: designated('sticky', standing('a1', { lastAssignedAt: T0 }), { trigger: `served this customer last, at ${T0}` }),
+        }),
+      );
   });
 
-  it('falls back to the base mode when the last agent is away, full, or the contact is older than the window', async () => {
-    const h = deskHarness();
-    await h.agents(['a1', 'a2'], { maxSessions: 1 });
-    await h.ok(h.d.configure({ stickyWindowDays: 30 }));
-    const first = await h.open('alice');
-    await h.ok(h.d.end({ sessionId: first.sessionId }));
-    await h.ok(h.d.offline(first.agentId));
-    const away = await h.open('alice');
-    expect([away.agentId, away.events[0]?.data.via]).toEqual([first.agentId === 'a1' ? 'a2' : 'a1', 'base-mode']);
-    await h.ok(h.d.end({ sessionId: away.sessionId }));
-    await h.ok(h.d.online(first.agentId));
-    await h.clock.advanceBy(31 * DAY);
-    expect((await h.open('alice')).events[0]?.data.via).toBe('base-mode');
-  });
-
-  it('is switched off by the setting', async () => {
-    const h = deskHarness();
-    await h.agents(['a1', 'a2']);
-    await h.ok(h.d.configure({ stickyRecentContact: false }));
-    const first = await h.open('alice');
-    await h.ok(h.d.end({ sessionId: first.sessionId }));
-    expect((await h.open('alice')).events[0]?.data.via).toBe('base-mode');
+  it('R1: is switched off by the setting', () => {
+    theDesk
+      .given(routingConfigured({ stickyRecentContact: false }), ...onlineAgent('a1'), ...onlineAgent('a2'), ...servedBefore())
+      .when(open('s1', 'alice'))
+      .thenMatch(goesTo('s1', 'a2', 'base-mode'));
   });
 });
 
-describe('R2 least load', () => {
-  it('picks the smallest active/max ratio, ties to the agent idle longest', async () => {
-    const h = deskHarness();
-    await h.ok(h.d.configure({ baseMode: 'least-load', stickyRecentContact: false }));
-    await h.agents(['big'], { maxSessions: 10 });
-    await h.agents(['small'], { maxSessions: 2 });
-    // 0/10 vs 0/2: tie, neither assigned yet, id order: big first.
-    expect((await h.open('c1')).agentId).toBe('big');
-    // 1/10 < 0/2? no: 0/2 = 0 < 0.1.
-    expect((await h.open('c2')).agentId).toBe('small');
-    // 1/10 = 0.1 < 1/2: big, big, big... until 5/10 = 1/2, then the tie goes to small (idle longer).
-    const next = [];
-    for (let i = 3; i <= 7; i++) next.push((await h.open(`c${i}`)).agentId);
-    expect(next).toEqual(['big', 'big', 'big', 'big', 'small']);
+describe('two agents with room for one each, a returning customer served last by a1', () => {
+  const agents = [routingConfigured({ stickyWindowDays: 30 }), ...onlineAgent('a1', { maxSessions: 1 }), ...onlineAgent('a2', { maxSessions: 1 })];
+
+  it('R1: falls back to the base mode when a1 is away', () => {
+    theDesk
+      .given(...agents, ...servedBefore(), agentOffline('a1'))
+      .when(open('s1', 'alice'))
+      .thenMatch(goesTo('s1', 'a2', 'base-mode'));
+  });
+
+  it('R1: falls back to the base mode when a1 is full', () => {
+    theDesk
+      .given(...agents, ...servedBefore(), sessionAssigned('s9', 'a1', { customerId: 'bob' }))
+      .when(open('s1', 'alice'))
+      .thenMatch(goesTo('s1', 'a2', 'base-mode'));
+  });
+
+  it('R1: falls back to the base mode when the contact is older than the window', () => {
+    theDesk
+      .given(...agents, ...servedBefore(T0 - 31 * DAY))
+      .when(open('s1', 'alice'))
+      .thenMatch(goesTo('s1', 'a2', 'base-mode'));
   });
 });
 
-describe('R3 round robin', () => {
-  it('deals sessions in turn to agents online the same time', async () => {
-    const h = deskHarness();
-    await h.agents(['a1', 'a2', 'a3'], { maxSessions: 10 });
-    const got = [];
-    for (let i = 0; i < 6; i++) got.push((await h.open(`c${i}`)).agentId);
-    expect(got).toEqual(['a1', 'a2', 'a3', 'a1', 'a2', 'a3']);
-  });
-});
+describe('least load: big (max 10) and small (max 2) online', () => {
+  const agents = [routingConfigured({ baseMode: 'least-load', stickyRecentContact: false }), ...onlineAgent('big', { maxSessions: 10 }), ...onlineAgent('small', { maxSessions: 2 })];
+  const load = (...owners: string[]) => owners.map((agentId, i) => sessionAssigned(`old${i}`, agentId));
+  const eligible = [shopScope({ eligible: 2 })];
 
-describe('R4 weighted capability', () => {
-  it('gives a capability-100 agent twice the sessions of a capability-50 agent', async () => {
-    const h = deskHarness();
-    await h.ok(h.d.configure({ baseMode: 'weighted', stickyRecentContact: false }));
-    await h.agents(['strong'], { maxSessions: 1000, capability: 100 });
-    await h.agents(['weak'], { maxSessions: 1000, capability: 50 });
-    const counts: Record<string, number> = {};
-    for (let i = 0; i < 300; i++) {
-      const { agentId } = await h.open(`c${i}`);
-      counts[agentId] = (counts[agentId] ?? 0) + 1;
-    }
-    expect(Math.abs(counts.strong! - 200)).toBeLessThanOrEqual(2);
+  it('R2: with neither assigned yet, ties 0/10 and 0/2, and the tie goes by id', () => {
+    theDesk
+      .given(...agents)
+      .when(open('s1', 'c1'))
+      .then(
+        sessionAssigned('s1', 'big', {
+          customerId: 'c1',
+          mode: 'least-load',
+          decision: picked('base-mode', {
+            mode: 'least-load',
+            chosen: standing('big', { maxSessions: 10 }),
+            runnersUp: [standing('small', { maxSessions: 2 })],
+            scopes: eligible,
+            tieBreak: 'agent-id',
+          }),
+        }),
+      );
   });
 
-  it('lowers the share of an agent who replies slowly or not at all', async () => {
-    const h = deskHarness();
-    await h.ok(h.d.configure({ baseMode: 'weighted', stickyRecentContact: false }));
-    await h.agents(['fast', 'slow'], { maxSessions: 1000 });
-    for (let i = 0; i < 40; i++) {
-      const s = await h.open(`warm${i}`);
-      const fast = s.agentId === 'fast';
-      await h.ok(h.d.end({ sessionId: s.sessionId, stats: fast ? { agentReplied: true, firstResponseSec: 5 } : { agentReplied: false } }));
-    }
-    const counts: Record<string, number> = { fast: 0, slow: 0 };
-    for (let i = 0; i < 200; i++) counts[(await h.open(`c${i}`)).agentId]!++;
-    expect(counts.fast).toBeGreaterThan(counts.slow! * 3);
-  });
-});
-
-describe('R5 random', () => {
-  it('spreads first-time customers over the eligible agents, the same way for the same seed', async () => {
-    const run = async (seed: number) => {
-      const h = deskHarness({ seed });
-      await h.ok(h.d.configure({ baseMode: 'random' }));
-      await h.agents(['a1', 'a2', 'a3', 'a4'], { maxSessions: 100 });
-      const got = [];
-      for (let i = 0; i < 200; i++) got.push((await h.open(`c${i}`)).agentId);
-      return got;
-    };
-    const first = await run(1);
-    expect(await run(1)).toEqual(first);
-    expect(await run(2)).not.toEqual(first);
-    for (const agent of ['a1', 'a2', 'a3', 'a4']) {
-      const share = first.filter((a) => a === agent).length;
-      expect(share).toBeGreaterThan(25);
-      expect(share).toBeLessThan(75);
+  it('R2: picks the smallest ratio: 0/2 before 1/10, and 1/10 before 1/2', () => {
+    theDesk
+      .given(...agents, ...load('big'))
+      .when(open('s1', 'c1'))
+      .thenMatch({ type: 'SessionAssigned', data: { agentId: 'small', decision: { tieBreak: 'key' } } });
+    // small at 1/2; big at 1/10 to 4/10 stays below it.
+    for (const more of [0, 1, 2, 3]) {
+      theDesk
+        .given(...agents, ...load('big', 'small', ...Array<string>(more).fill('big')))
+        .when(open('s1', 'c1'))
+        .thenMatch({ type: 'SessionAssigned', data: { agentId: 'big', decision: { chosen: { load: 1 + more }, tieBreak: 'key' } } });
     }
   });
-});
 
-describe('R6 channel pinning', () => {
-  const setup = async () => {
-    const h = deskHarness();
-    await h.groups('wechat-team');
-    await h.agents(['w1', 'w2'], { groups: ['wechat-team'], maxSessions: 1 });
-    await h.agents(['x1'], { maxSessions: 5 });
-    await h.ok(h.d.configure({ pinningEnabled: true, stickyRecentContact: false }));
-    await h.ok(h.d.setChannelRule({ channel: 'wechat-oa', groups: ['wechat-team'], agents: [], enabled: true }));
-    return h;
-  };
-
-  it('sends the channel to its group, with the base mode inside the group', async () => {
-    const h = await setup();
-    expect((await h.open('c1', { channel: 'wechat-oa' })).agentId).toBe('w1');
-    expect((await h.open('c2', { channel: 'wechat-oa' })).agentId).toBe('w2');
-    expect((await h.open('c3', { channel: 'web-mall' })).agentId).toBe('x1');
-  });
-
-  it('queues for the group when its agents are online but full or busy (R13)', async () => {
-    const h = await setup();
-    await h.open('c1', { channel: 'wechat-oa' });
-    await h.ok(h.d.busy('w2'));
-    const waiting = await h.open('c2', { channel: 'wechat-oa' });
-    expect(waiting.agentId).toBe('queued');
-    expect(waiting.events[0]?.data.target).toEqual({ kind: 'pool', groups: ['wechat-team'], agents: [] });
-    // x1 has room but is not in the group: it does not take the group's customer.
-    expect((await h.state()).agents.get('x1')?.load).toBe(0);
-    await h.ok(h.d.online('w2'));
-    expect((await h.state()).sessions.get(waiting.sessionId)?.owner).toBe('w2');
-  });
-
-  it('falls back to other online agents when none of the pinned agents is online', async () => {
-    const h = await setup();
-    await h.ok(h.d.offline('w1'));
-    await h.ok(h.d.offline('w2'));
-    const s = await h.open('c1', { channel: 'wechat-oa' });
-    expect([s.agentId, s.events[0]?.data.via]).toEqual(['x1', 'base-mode']);
-  });
-
-  it('ignores a rule that is switched off, and every rule when pinning is off', async () => {
-    const h = await setup();
-    await h.ok(h.d.setChannelRule({ channel: 'wechat-oa', groups: ['wechat-team'], agents: [], enabled: false }));
-    expect((await h.open('c1', { channel: 'wechat-oa' })).events[0]?.data.via).toBe('base-mode');
-    await h.ok(h.d.setChannelRule({ channel: 'wechat-oa', groups: ['wechat-team'], agents: [], enabled: true }));
-    await h.ok(h.d.configure({ pinningEnabled: false }));
-    expect((await h.open('c2', { channel: 'wechat-oa' })).events[0]?.data.via).toBe('base-mode');
-  });
-
-  it('pins a channel to named agents too', async () => {
-    const h = await setup();
-    await h.ok(h.d.setChannelRule({ channel: 'app', groups: [], agents: ['x1'], enabled: true }));
-    expect((await h.open('c1', { channel: 'app' })).events[0]?.data).toMatchObject({ agentId: 'x1', via: 'channel-pin' });
+  it('R2: at 5/10 against 1/2, a tie, gives it to the agent idle longest', () => {
+    theDesk
+      .given(...agents, ...load('big', 'small', 'big', 'big', 'big', 'big'))
+      .when(open('s1', 'c1'))
+      .then(
+        sessionAssigned('s1', 'small', {
+          customerId: 'c1',
+          mode: 'least-load',
+          decision: picked('base-mode', {
+            mode: 'least-load',
+            chosen: standing('small', { load: 1, maxSessions: 2, lastAssignedAt: T0 }),
+            runnersUp: [standing('big', { load: 5, maxSessions: 10, lastAssignedAt: T0 })],
+            scopes: eligible,
+            tieBreak: 'idle-longest',
+          }),
+        }),
+      );
   });
 });
 
-describe('R7 customer pinning', () => {
-  it('sends a pinned customer only to their agent, and makes them wait even when others are free', async () => {
-    const h = deskHarness();
-    await h.agents(['mine', 'free1', 'free2']);
-    await h.ok(h.d.configure({ pinningEnabled: true }));
-    await h.ok(h.d.pinCustomer({ customerId: 'vip-lucy', agentId: 'mine' }));
-    expect((await h.open('vip-lucy')).events[0]?.data).toMatchObject({ agentId: 'mine', via: 'customer-pin' });
-    await h.ok(h.d.end({ sessionId: 's1' }));
-    await h.ok(h.d.offline('mine'));
-    const waiting = await h.open('vip-lucy');
-    expect(waiting.agentId).toBe('queued');
-    expect(waiting.events[0]?.data.target).toEqual({ kind: 'agent', agentId: 'mine' });
-    // Free agents come and go; the customer still waits.
-    await h.ok(h.d.offline('free1'));
-    await h.ok(h.d.online('free1'));
-    expect((await h.state()).queue.entries.has(waiting.sessionId)).toBe(true);
-    expect(await h.code(h.d.asAgent('free1').pick({ sessionId: waiting.sessionId, agentId: 'free1' }))).toBe('queue.not-visible');
-    const back = await h.ok(h.d.online('mine'));
-    expect(back[1]).toMatchObject({ type: 'SessionAssigned', data: { sessionId: waiting.sessionId, agentId: 'mine', via: 'queue' } });
+describe('round robin: three agents online the same time', () => {
+  const agents = [...onlineAgent('a1', { maxSessions: 10 }), ...onlineAgent('a2', { maxSessions: 10 }), ...onlineAgent('a3', { maxSessions: 10 })];
+
+  it('R3: deals sessions in turn', () => {
+    const deal = ['a1', 'a2', 'a3', 'a1', 'a2', 'a3'];
+    deal.forEach((agentId, i) => {
+      const dealt = deal.slice(0, i).map((owner, j) => sessionAssigned(`s${j}`, owner));
+      theDesk.given(...agents, ...dealt).when(open(`s${i}`, `c${i}`)).thenMatch(goesTo(`s${i}`, agentId, 'base-mode'));
+    });
   });
 });
 
-describe('R8 the customer chooses', () => {
-  it('honours the choice when the shop allows it, and routes normally otherwise', async () => {
-    const h = deskHarness();
-    await h.agents(['a1', 'a2']);
-    expect((await h.open('c1', { requestedAgentId: 'a2' })).events[0]?.data).toMatchObject({ agentId: 'a1', via: 'base-mode' });
-    await h.ok(h.d.configure({ customerChoice: true }));
-    expect((await h.open('c2', { requestedAgentId: 'a2' })).events[0]?.data).toMatchObject({ agentId: 'a2', via: 'customer-choice' });
-    await h.ok(h.d.offline('a2'));
-    expect((await h.open('c3', { requestedAgentId: 'a2' })).events[0]?.data.via).toBe('base-mode');
+describe('a channel pinned to a group: w1 and w2 (max 1) in wechat-team, x1 outside', () => {
+  const rule = [
+    groupCreated('wechat-team'),
+    ...onlineAgent('w1', { groups: ['wechat-team'], maxSessions: 1 }),
+    ...onlineAgent('w2', { groups: ['wechat-team'], maxSessions: 1 }),
+    ...onlineAgent('x1', { maxSessions: 5 }),
+    routingConfigured({ pinningEnabled: true, stickyRecentContact: false }),
+    channelRuleSet('wechat-oa', { groups: ['wechat-team'] }),
+  ];
+  const w1Full = sessionAssigned('s1', 'w1', { customerId: 'c1', channel: 'wechat-oa', via: 'channel-pin' });
+
+  it('R6: sends the channel to its group, with the base mode inside the group', () => {
+    theDesk.given(...rule).when(open('s1', 'c1', { channel: 'wechat-oa' })).thenMatch(goesTo('s1', 'w1', 'channel-pin'));
+    theDesk.given(...rule, w1Full).when(open('s2', 'c2', { channel: 'wechat-oa' })).thenMatch(goesTo('s2', 'w2', 'channel-pin'));
+  });
+
+  it('R6: leaves other channels to the base mode, outside the group when it is full', () => {
+    const w2Full = sessionAssigned('s2', 'w2', { customerId: 'c2', channel: 'wechat-oa', via: 'channel-pin' });
+    theDesk.given(...rule, w1Full, w2Full).when(open('s3', 'c3')).thenMatch(goesTo('s3', 'x1', 'base-mode'));
+  });
+
+  it('R6/R13: queues for the group when its agents are online but full or busy, though x1 has room', () => {
+    theDesk
+      .given(...rule, w1Full, agentBusy('w2'))
+      .when(open('s2', 'c2', { channel: 'wechat-oa' }))
+      .thenMatch({ type: 'SessionQueued', data: { sessionId: 's2', target: { kind: 'pool', groups: ['wechat-team'], agents: [] }, via: 'channel-pin' } });
+  });
+
+  it('R6/R11: gives the waiting session to the group\'s agent coming back online', () => {
+    const waiting = sessionQueued('s2', { customerId: 'c2', channel: 'wechat-oa', target: { kind: 'pool', groups: ['wechat-team'], agents: [] }, via: 'channel-pin' });
+    theDesk
+      .given(...rule, w1Full, agentBusy('w2'), waiting)
+      .when(deskCommand(d.online('w2')))
+      .thenMatch({ type: 'AgentStatusChanged', data: { agentId: 'w2', to: 'online' } }, goesTo('s2', 'w2', 'queue'));
+  });
+
+  it('R6: falls back to other online agents when none of the group is online', () => {
+    theDesk
+      .given(...rule, agentOffline('w1'), agentOffline('w2'))
+      .when(open('s1', 'c1', { channel: 'wechat-oa' }))
+      .thenMatch(goesTo('s1', 'x1', 'base-mode'));
+  });
+
+  it('R6: ignores a rule that is switched off, and every rule when pinning is off', () => {
+    theDesk
+      .given(...rule, channelRuleSet('wechat-oa', { groups: ['wechat-team'], enabled: false }))
+      .when(open('s1', 'c1', { channel: 'wechat-oa' }))
+      .thenMatch(goesTo('s1', 'w1', 'base-mode'));
+    theDesk
+      .given(...rule, routingConfigured({ pinningEnabled: false, stickyRecentContact: false }))
+      .when(open('s1', 'c1', { channel: 'wechat-oa' }))
+      .thenMatch(goesTo('s1', 'w1', 'base-mode'));
+  });
+
+  it('R6: pins a channel to named agents too', () => {
+    theDesk
+      .given(...rule, channelRuleSet('app', { agents: ['x1'] }))
+      .when(open('s1', 'c1', { channel: 'app' }))
+      .thenMatch(goesTo('s1', 'x1', 'channel-pin'));
   });
 });
 
-describe('R9 precedence', () => {
-  it('applies blacklist, customer pin, channel pin, sticky, base mode, queue in that order by default', async () => {
-    const h = deskHarness();
-    await h.groups('g');
-    await h.agents(['pinned', 'grouped'], { groups: ['g'] });
-    await h.agents(['last']);
-    await h.ok(h.d.configure({ pinningEnabled: true }));
-    await h.ok(h.d.setChannelRule({ channel: 'app', groups: ['g'], agents: [], enabled: true }));
-    // last contact: 'last'
-    await h.ok(h.d.proactive({ sessionId: 'p1', customerId: 'bob', channel: 'app', agentId: 'last' }));
-    await h.ok(h.d.end({ sessionId: 'p1' }));
-    expect((await h.open('bob', { channel: 'app' })).events[0]?.data.via).toBe('channel-pin'); // channel pin beats sticky
-    await h.ok(h.d.end({ sessionId: 's1' }));
-    await h.ok(h.d.pinCustomer({ customerId: 'bob', agentId: 'pinned' }));
-    expect((await h.open('bob', { channel: 'app' })).events[0]?.data).toMatchObject({ via: 'customer-pin', agentId: 'pinned' });
-    await h.ok(h.d.end({ sessionId: 's2' }));
-    await h.ok(h.d.blacklist({ customerId: 'bob' }));
-    expect((await h.open('bob', { channel: 'app' })).events[0]).toMatchObject({ type: 'SessionDiverted', data: { reason: 'blacklisted' } });
+describe('a customer pinned to agent mine, two other agents free', () => {
+  const pinned = [...onlineAgent('mine'), ...onlineAgent('free1'), ...onlineAgent('free2'), routingConfigured({ pinningEnabled: true }), customerPinned('vip-lucy', 'mine')];
+  const waiting = [agentOffline('mine'), sessionQueued('s2', { customerId: 'vip-lucy', target: { kind: 'agent', agentId: 'mine' }, via: 'customer-pin' })];
+
+  it('R7: sends the customer to their agent', () => {
+    theDesk
+      .given(...pinned)
+      .when(open('s1', 'vip-lucy'))
+      .then(sessionAssigned('s1', 'mine', { customerId: 'vip-lucy', via: 'customer-pin', decision: designated('customer-pin', 'mine') }));
   });
 
-  it('runs a reordered pipeline as configured', async () => {
-    const h = deskHarness();
-    await h.groups('g');
-    await h.agents(['grouped'], { groups: ['g'] });
-    await h.agents(['last']);
-    await h.ok(h.d.configure({ pinningEnabled: true, pipeline: ['blacklist', 'sticky', 'channel-pin', 'base-mode'] }));
-    await h.ok(h.d.setChannelRule({ channel: 'app', groups: ['g'], agents: [], enabled: true }));
-    await h.ok(h.d.proactive({ sessionId: 'p1', customerId: 'bob', channel: 'app', agentId: 'last' }));
-    await h.ok(h.d.end({ sessionId: 'p1' }));
-    expect((await h.open('bob', { channel: 'app' })).events[0]?.data).toMatchObject({ via: 'sticky', agentId: 'last' });
+  it('R7: makes the customer wait for their agent when it is away, though others are free', () => {
+    theDesk
+      .given(...pinned, agentOffline('mine'))
+      .when(open('s2', 'vip-lucy'))
+      .thenMatch({ type: 'SessionQueued', data: { sessionId: 's2', target: { kind: 'agent', agentId: 'mine' }, via: 'customer-pin' } });
   });
 
-  it('refuses a pipeline with an unknown or repeated step, naming the field', async () => {
-    const h = deskHarness();
-    const error = await h.refused(h.d.configure({ pipeline: ['sticky', 'sticky'] as never }));
-    expect(error).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'data.settings.pipeline', reason: 'a step appears twice' }] });
+  it('R7: keeps the customer waiting while free agents come and go, and out of their reach', () => {
+    theDesk.given(...pinned, ...waiting, agentOffline('free1')).when(deskCommand(d.online('free1'))).then(agentOnline('free1'));
+    theDesk.given(...pinned, ...waiting).when(deskCommand(d.asAgent('free1').pick({ sessionId: 's2', agentId: 'free1' }))).thenFails('queue.not-visible');
+  });
+
+  it('R7/R11: gives the customer to their agent when it is back', () => {
+    theDesk
+      .given(...pinned, ...waiting)
+      .when(deskCommand(d.online('mine')))
+      .thenMatch({ type: 'AgentStatusChanged', data: { agentId: 'mine', to: 'online' } }, goesTo('s2', 'mine', 'queue'));
   });
 });
 
-describe('S12 blacklist and R15 bypass', () => {
-  it('sends a blacklisted customer to leave-a-message mode, and a bypassed channel past the desk', async () => {
-    const h = deskHarness();
-    await h.agents(['a1']);
-    await h.ok(h.d.blacklist({ customerId: 'spammer' }));
-    expect((await h.open('spammer')).events).toEqual([
-      { type: 'SessionDiverted', data: { sessionId: 's1', customerId: 'spammer', channel: 'web-mall', reason: 'blacklisted', at: expect.any(Number) } },
-    ]);
-    await h.ok(h.d.configure({ bypassChannels: ['wechat-oa'], keywordReplyFirst: true }));
-    expect((await h.open('c1', { channel: 'wechat-oa' })).events[0]?.data.reason).toBe('bypassed-channel');
-    const keyword = await h.ok(h.d.open({ sessionId: 'k1', customerId: 'c2', channel: 'app', keywordReplied: true }));
-    expect(keyword[0]?.data.reason).toBe('keyword-reply');
-    expect((await h.state()).agents.get('a1')?.load).toBe(0);
+describe('two agents online, a customer asking for a2', () => {
+  const agents = [...onlineAgent('a1'), ...onlineAgent('a2')];
+
+  it('R8: routes normally when the shop does not let customers choose', () => {
+    theDesk.given(...agents).when(open('s1', 'c1', { requestedAgentId: 'a2' })).thenMatch(goesTo('s1', 'a1', 'base-mode'));
+  });
+
+  it('R8: honours the choice when the shop allows it', () => {
+    theDesk
+      .given(...agents, routingConfigured({ customerChoice: true }))
+      .when(open('s1', 'c1', { requestedAgentId: 'a2' }))
+      .thenMatch({ type: 'SessionAssigned', data: { sessionId: 's1', agentId: 'a2', via: 'customer-choice', requestedAgentId: 'a2' } });
+  });
+
+  it('R8: routes normally when the chosen agent is offline', () => {
+    theDesk
+      .given(...agents, routingConfigured({ customerChoice: true }), agentOffline('a2'))
+      .when(open('s1', 'c1', { requestedAgentId: 'a2' }))
+      .thenMatch(goesTo('s1', 'a1', 'base-mode'));
+  });
+});
+
+describe('a customer last served by an agent outside the group their channel is pinned to', () => {
+  // bob's last contact is `last` (an outreach); the app channel is pinned to group g (pinned, grouped).
+  const shop = [
+    groupCreated('g'),
+    ...onlineAgent('pinned', { groups: ['g'] }),
+    ...onlineAgent('grouped', { groups: ['g'] }),
+    ...onlineAgent('last'),
+    routingConfigured({ pinningEnabled: true }),
+    channelRuleSet('app', { groups: ['g'] }),
+    sessionAssigned('p1', 'last', { customerId: 'bob', channel: 'app', via: 'proactive' }),
+    sessionEnded('p1', ['last']),
+  ];
+
+  it('R9: the channel pin beats sticky', () => {
+    theDesk.given(...shop).when(open('s1', 'bob', { channel: 'app' })).thenMatch({ type: 'SessionAssigned', data: { via: 'channel-pin' } });
+  });
+
+  it('R9: a customer pin beats the channel pin', () => {
+    theDesk.given(...shop, customerPinned('bob', 'pinned')).when(open('s1', 'bob', { channel: 'app' })).thenMatch(goesTo('s1', 'pinned', 'customer-pin'));
+  });
+
+  it('R9/S12: the blacklist beats everything', () => {
+    theDesk
+      .given(...shop, customerPinned('bob', 'pinned'), customerBlacklisted('bob'))
+      .when(open('s1', 'bob', { channel: 'app' }))
+      .then(sessionDiverted('s1', 'blacklisted', { customerId: 'bob', channel: 'app' }));
+  });
+
+  it('R9: runs a reordered pipeline as configured: sticky before the channel pin', () => {
+    const reordered = shop.map((e) =>
+      e.type === 'RoutingConfigured' ? routingConfigured({ pinningEnabled: true, pipeline: ['blacklist', 'sticky', 'channel-pin', 'base-mode'] }) : e,
+    );
+    theDesk.given(...reordered).when(open('s1', 'bob', { channel: 'app' })).thenMatch(goesTo('s1', 'last', 'sticky'));
+  });
+});
+
+describe('an agent online, a blacklisted customer, a bypassed channel, keyword replies first', () => {
+  const shop = [...onlineAgent('a1'), customerBlacklisted('spammer'), routingConfigured({ bypassChannels: ['wechat-oa'], keywordReplyFirst: true })];
+
+  it('S12: sends the blacklisted customer to leave-a-message mode, not to the agent', () => {
+    theDesk.given(...shop).when(open('s1', 'spammer')).then(sessionDiverted('s1', 'blacklisted', { customerId: 'spammer' }));
+  });
+
+  it('R15: lets a bypassed channel, and a message a keyword already answered, pass the desk by', () => {
+    theDesk.given(...shop).when(open('s2', 'c1', { channel: 'wechat-oa' })).then(sessionDiverted('s2', 'bypassed-channel', { customerId: 'c1', channel: 'wechat-oa' }));
+    theDesk
+      .given(...shop)
+      .when(open('k1', 'c2', { channel: 'app', keywordReplied: true }))
+      .then(sessionDiverted('k1', 'keyword-reply', { customerId: 'c2', channel: 'app' }));
   });
 });
