@@ -124,7 +124,7 @@ describe('decision: what broke the tie', () => {
       runnersUp: [],
       scopes: [],
       tieBreak: 'designated',
-      trigger: `served this customer last, at ${T0}`,
+      trigger: expect.stringMatching(/^served this customer last, at /), // the time, in words
     });
     await h.ok(h.d.pinCustomer({ customerId: 'lucy', agentId: 'other' }));
     expect(await decisionOf(h, 'lucy')).toMatchObject({ step: 'customer-pin', runnersUp: [], scopes: [], tieBreak: 'designated' });
