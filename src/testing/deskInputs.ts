@@ -56,6 +56,7 @@ export const desk = (shopId: string, actor: Actor = { kind: 'system' }) => {
     accept: make('AcceptTransfer'),
     decline: make('DeclineTransfer'),
     expire: make('ExpireTransfer'),
+    cancelTransfer: make('CancelTransfer'),
     invite: make('InviteAgent'),
     join: make('JoinSession'),
     leave: make('LeaveSession'),

@@ -67,6 +67,7 @@ export type DeskCommand =
   | Command<'AcceptTransfer', SessionRef & { readonly requestId: string }>
   | Command<'DeclineTransfer', SessionRef & { readonly requestId: string }>
   | Command<'ExpireTransfer', SessionRef & { readonly requestId: string }>
+  | Command<'CancelTransfer', SessionRef & { readonly requestId: string }>
   | Command<'InviteAgent', SessionRef & AgentRef>
   | Command<'JoinSession', SessionRef & AgentRef>
   | Command<'LeaveSession', SessionRef & AgentRef>;
@@ -120,6 +121,7 @@ export const deskCommandCodecs = {
   AcceptTransfer: struct('AcceptTransfer', { ...session, requestId }),
   DeclineTransfer: struct('DeclineTransfer', { ...session, requestId }),
   ExpireTransfer: struct('ExpireTransfer', { ...session, requestId }),
+  CancelTransfer: struct('CancelTransfer', { ...session, requestId }),
   InviteAgent: struct('InviteAgent', { ...session, ...agent }),
   JoinSession: struct('JoinSession', { ...session, ...agent }),
   LeaveSession: struct('LeaveSession', { ...session, ...agent }),

@@ -17,7 +17,7 @@ import {
 } from './decide/agents.js';
 import { blacklistCustomer, configureRouting, createGroup, pinCustomer, setChannelRule, unblacklistCustomer, unpinCustomer } from './decide/configure.js';
 import { endSession, endSessions, openSession, pickFromQueue, startProactiveSession } from './decide/sessions.js';
-import { acceptTransfer, declineTransfer, expireTransfer, inviteAgent, joinSession, leaveSession, transferSession } from './decide/transfers.js';
+import { acceptTransfer, cancelTransfer, declineTransfer, expireTransfer, inviteAgent, joinSession, leaveSession, transferSession } from './decide/transfers.js';
 
 /** The events of a command and the desk after them (see decide/decision.ts). */
 export const decideDesk = (command: DeskCommand, state: DeskState): Decided => {
@@ -76,6 +76,8 @@ export const decideDesk = (command: DeskCommand, state: DeskState): Decided => {
       return declineTransfer(command, state);
     case 'ExpireTransfer':
       return expireTransfer(command, state);
+    case 'CancelTransfer':
+      return cancelTransfer(command, state);
     case 'InviteAgent':
       return inviteAgent(command, state);
     case 'JoinSession':

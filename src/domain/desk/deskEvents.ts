@@ -32,6 +32,7 @@ export interface RoutingRequestFields {
   readonly requestedAgentId?: string;
 }
 
+export type TransferCancelReason = 'session-requeued' | 'target-left' | 'withdrawn';
 export type RetargetReason = 'rule-agents-absent' | 'rule-changed';
 export type LeaveReason = 'agent-offline' | 'agent-disabled' | 'agent-frozen';
 
@@ -105,8 +106,8 @@ export type DeskEvent =
   | DomainEvent<'TransferRequested', SessionRef & { readonly requestId: string; readonly from: string; readonly to: string; readonly expiresAt: number; readonly note?: string } & At>
   | DomainEvent<'TransferDeclined', SessionRef & { readonly requestId: string } & At>
   | DomainEvent<'TransferExpired', SessionRef & { readonly requestId: string } & At>
-  /** A pending transfer that can no longer happen (the session went back to routing). */
-  | DomainEvent<'TransferCancelled', SessionRef & { readonly requestId: string; readonly reason: 'session-requeued' } & At>
+  /** A pending transfer that will not happen: the session went back to routing, its target left, or it was withdrawn. */
+  | DomainEvent<'TransferCancelled', SessionRef & { readonly requestId: string; readonly reason: TransferCancelReason } & At>
   | DomainEvent<
       'SessionTransferred',
       SessionRef & {
@@ -228,7 +229,7 @@ export const deskEventDefinitions = {
   TransferDeclined: v1(struct('TransferDeclined', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), ...at })),
   TransferExpired: v1(struct('TransferExpired', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), ...at })),
   TransferCancelled: v1(
-    struct('TransferCancelled', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), reason: oneOf('CancelReason', ['session-requeued']), ...at }),
+    struct('TransferCancelled', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), reason: oneOf('CancelReason', ['session-requeued', 'target-left', 'withdrawn']), ...at }),
   ),
   SessionTransferred: v1(
     struct(

@@ -1,5 +1,6 @@
 /** How each desk event changes the desk. Pure; every branch O(log n). */
 import { produce } from 'immer';
+import { Set as ISet } from 'immutable';
 import type { AgentId } from '../ids.js';
 import equal from 'fast-deep-equal';
 import { fallbackLanes } from '../../routing/fallbackLanes.js';
@@ -165,7 +166,30 @@ const clearPending = (state: DeskState, sessionId: string) =>
     delete s.pendingTransfer;
   });
 
+/**
+ * Keeps the index of transfers waiting for each target's acceptance in step with the
+ * session's pending transfer, whichever event set or cleared it.
+ */
+const syncAwaiting = (before: DeskState, after: DeskState, sessionId: string): DeskState => {
+  const was = before.sessions.get(sessionId)?.pendingTransfer?.to;
+  const now = after.sessions.get(sessionId)?.pendingTransfer?.to;
+  if (was === now) return after;
+  let awaiting = after.awaitingAcceptance;
+  if (was !== undefined) {
+    const rest = (awaiting.get(was) ?? ISet<string>()).delete(sessionId);
+    awaiting = rest.size === 0 ? awaiting.delete(was) : awaiting.set(was, rest);
+  }
+  if (now !== undefined) awaiting = awaiting.set(now, (awaiting.get(now) ?? ISet<string>()).add(sessionId));
+  return { ...after, awaitingAcceptance: awaiting };
+};
+
 export const evolveDesk = (state: DeskState, event: DeskEvent): DeskState => {
+  const next = evolveEvent(state, event);
+  const sessionId = (event.data as { readonly sessionId?: unknown }).sessionId;
+  return typeof sessionId === 'string' ? syncAwaiting(state, next, sessionId) : next;
+};
+
+const evolveEvent = (state: DeskState, event: DeskEvent): DeskState => {
   switch (event.type) {
     case 'RoutingConfigured': {
       const before = state.settings;

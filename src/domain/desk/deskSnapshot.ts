@@ -154,6 +154,11 @@ const restore = (s: DeskSnapshot): DeskState => {
     sessions,
     activeByCustomer: IMap([...sessions.values()].map((x) => [x.customerId, x.sessionId] as const)),
     sessionsOf: withParticipants.sessionsOf,
+    awaitingAcceptance: IMap(
+      [...sessions.values()]
+        .filter((x) => x.pendingTransfer !== undefined)
+        .reduce((m, x) => m.set(x.pendingTransfer!.to, (m.get(x.pendingTransfer!.to) ?? ISet<string>()).add(x.sessionId)), IMap<string, ISet<string>>()),
+    ),
     queue,
     channelRules: IMap(s.channelRules.map((r) => [r.channel, r as ChannelRule] as const)),
     pins: IMap(s.pins),

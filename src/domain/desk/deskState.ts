@@ -57,6 +57,8 @@ export interface DeskState extends RoutingView {
   readonly activeByCustomer: IMap<CustomerId, SessionId>;
   /** The sessions each agent is in (as owner or co-agent), to find them when it leaves. */
   readonly sessionsOf: IMap<AgentId, ISet<SessionId>>;
+  /** The sessions whose transfer waits for each agent's acceptance, to cancel them when it leaves. */
+  readonly awaitingAcceptance: IMap<AgentId, ISet<SessionId>>;
   readonly queue: Queue;
   /** Last contacts by time, so contacts older than the sticky window can be dropped. */
   readonly contactsByTime: BTree<readonly [number, CustomerId], true>;
@@ -81,6 +83,7 @@ export const initialDeskState = (settings: RoutingSettings = DEFAULT_ROUTING_SET
   sessions: IMap(),
   activeByCustomer: IMap(),
   sessionsOf: IMap(),
+  awaitingAcceptance: IMap(),
   queue: emptyQueue({ order: settings.queueOrder, vipFirst: settings.vipFirst }),
   contactsByTime: new BTree<readonly [number, CustomerId], true>(undefined, compareContacts),
   seq: 0,

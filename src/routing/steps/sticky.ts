@@ -30,6 +30,6 @@ export const stickyStep = (view: RoutingView, request: RoutingRequest, context: 
     kind: 'assign',
     agentId: agent.id,
     via: 'sticky',
-    decision: designatedDecision(view, 'sticky', agent.id, last === undefined ? {} : { trigger: `served this customer last, at ${last.at}` }),
+    decision: designatedDecision(view, 'sticky', agent.id, last === undefined ? {} : { trigger: `served this customer last, at ${new Date(last.at).toISOString()}` }),
   };
 };

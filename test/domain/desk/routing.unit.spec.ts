@@ -51,7 +51,7 @@ describe('three agents online, a returning customer served last by a1', () => {
         sessionAssigned('s1', 'a1', {
           customerId: 'alice',
           via: 'sticky',
-          decision: designated('sticky', standing('a1', { lastAssignedAt: T0 }), { trigger: `served this customer last, at ${T0}` }),
+          decision: designated('sticky', standing('a1', { lastAssignedAt: T0 }), { trigger: `served this customer last, at ${new Date(T0).toISOString()}` }),
         }),
       );
   });

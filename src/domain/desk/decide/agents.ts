@@ -42,11 +42,17 @@ export const registerAgent = (c: DeskCommandOf<'RegisterAgent'>, state: DeskStat
 };
 
 /**
- * An agent stopped being there (offline, disabled, frozen): the shop's
- * `whenAgentLeaves` decides whether its sessions stay or go back to routing, and
- * the waiters whose rule it was part of fall back if nobody of that rule is left.
+ * An agent stopped being there (offline, disabled, frozen): transfers waiting for
+ * its acceptance are cancelled, the shop's `whenAgentLeaves` decides whether its
+ * sessions stay or go back to routing, and the waiters whose rule it was part of
+ * fall back if nobody of that rule is left.
  */
 const afterLeaving = (em: Emitter, agent: Agent, reason: LeaveReason, at: number, seed: number) => {
+  // A transfer waiting for this agent's acceptance can no longer be accepted: it ends now, not at its deadline.
+  for (const sessionId of em.state().awaitingAcceptance.get(agent.id) ?? []) {
+    const requestId = em.state().sessions.get(sessionId)?.pendingTransfer?.requestId;
+    if (requestId !== undefined) em.emit({ type: 'TransferCancelled', data: { sessionId, requestId, reason: 'target-left', at } });
+  }
   if (em.state().settings.whenAgentLeaves === 'requeue') requeueSessionsOf(em, agent.id, reason, at, seed);
   settleWaiters(em, { agents: [agent.id], groups: agent.groups }, at, seed, 'rule-agents-absent');
 };

@@ -11,6 +11,7 @@ import { isPresent } from '../../../routing/eligibility.js';
 import type { Agent } from '../../../routing/model.js';
 import { designatedDecision } from '../../../routing/decisionTrace.js';
 import { pickInGroup } from '../../../routing/pipeline.js';
+import { moveAgentCounts } from '../../../routing/agentCounts.js';
 import { placeAgent } from '../../../routing/pools.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import type { DeskEvent } from '../deskEvents.js';
@@ -102,7 +103,12 @@ const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Dec
   if (!state.groups.has(groupId)) return E.left(domainError('group.unknown', `no group ${groupId} in this shop`));
   // The group's routing picks among its agents who can take a session, the current owner aside.
   const owner = state.agents.get(from);
-  const view = { ...state, pools: placeAgent(state.pools, owner, undefined, state.settings.adminsExcluded) };
+  // The owner is not a candidate: out of the pools, and out of the counts its decision records.
+  const view = {
+    ...state,
+    pools: placeAgent(state.pools, owner, undefined, state.settings.adminsExcluded),
+    counts: moveAgentCounts(state.counts, owner, undefined, state.settings.adminsExcluded),
+  };
   const picked = pickInGroup(view, groupId, { now, draws: drawsFromSeed(c.meta.seed) });
   if (picked === undefined) {
     return E.left(domainError('transfer.no-agent-available', `no agent of group ${groupId} can take the session now; it stays with ${from}`));
@@ -111,7 +117,7 @@ const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Dec
   return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to: picked.agentId, groupId, ...extra, decision, at: now } });
 };
 
-const pendingFor = (c: DeskCommandOf<'AcceptTransfer' | 'DeclineTransfer' | 'ExpireTransfer'>, state: DeskState) => {
+const pendingFor = (c: DeskCommandOf<'AcceptTransfer' | 'DeclineTransfer' | 'ExpireTransfer' | 'CancelTransfer'>, state: DeskState) => {
   const session = state.sessions.get(c.data.sessionId);
   const pending = session?.pendingTransfer;
   return pending !== undefined && pending.requestId === c.data.requestId ? pending : undefined;
@@ -155,6 +161,17 @@ export const declineTransfer = (c: DeskCommandOf<'DeclineTransfer'>, state: Desk
   return decided(state, [{ type: 'TransferDeclined', data: { ...c.data, at: c.meta.now } }]);
 };
 
+/** S5: the agent who asked for a transfer (or an admin, a lead of the session) takes it back before it is answered. */
+export const cancelTransfer = (c: DeskCommandOf<'CancelTransfer'>, state: DeskState): Decided => {
+  const session = findAssigned(state, c.data.sessionId);
+  if (E.isLeft(session)) return session;
+  const allowed = requireHandler(state, c.meta.actor, session.right);
+  if (E.isLeft(allowed)) return allowed;
+  const pending = pendingFor(c, state);
+  if (pending === undefined) return E.left(domainError('transfer.unknown', `no pending transfer ${c.data.requestId} for session ${c.data.sessionId}`));
+  return decided(state, [{ type: 'TransferCancelled', data: { ...c.data, reason: 'withdrawn', at: c.meta.now } }]);
+};
+
 /**
  * Fired by the runtime at the deadline (a durable one: any engine fires it, after
  * any restart); a transfer already accepted, declined or expired makes it a no-op,
@@ -162,6 +179,8 @@ export const declineTransfer = (c: DeskCommandOf<'DeclineTransfer'>, state: Desk
  * time the transfer expired, not the (possibly later) time it was fired.
  */
 export const expireTransfer = (c: DeskCommandOf<'ExpireTransfer'>, state: DeskState): Decided => {
+  // The runtime's command: a person answers or withdraws a transfer instead.
+  if (c.meta.actor.kind !== 'system') return E.left(domainError('actor.not-allowed', 'a transfer expires by the clock (the system), not by a person'));
   const pending = pendingFor(c, state);
   if (pending === undefined) return nothing(state);
   if (c.meta.now < pending.expiresAt) {
