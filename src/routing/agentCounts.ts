@@ -27,6 +27,8 @@ const categoryOf = (agent: Agent, adminsExcluded: boolean): keyof FilterCounts =
 
 /** Moves one agent from the category of its old record to that of its new one. */
 export const moveAgentCounts = (counts: AgentCounts, before: Agent | undefined, after: Agent | undefined, adminsExcluded: boolean): AgentCounts => {
+  // Most changes (a load moving below max) keep the agent where it was: no allocation then.
+  if (before !== undefined && after !== undefined && before.groups === after.groups && categoryOf(before, adminsExcluded) === categoryOf(after, adminsExcluded)) return counts;
   let { shop, groups } = counts;
   if (before !== undefined) {
     const c = categoryOf(before, adminsExcluded);

@@ -110,7 +110,10 @@ export const putAgent = (state: DeskState, next: Agent): DeskState => {
   const rejoins = canAutoTake(next, adminsExcluded) && (before === undefined || !canAutoTake(before, adminsExcluded));
   const rejoining = state.pools.strategy.rejoining;
   const after = rejoins && rejoining !== undefined ? { ...next, ...rejoining(next, smallestKey(state)) } : next;
-  const presence = movePresence(movePresence(state.groupPresence, before, -1, adminsExcluded), after, 1, adminsExcluded);
+  // A load change leaves the agent present in the same groups: the counts stay as they are.
+  const samePresence =
+    before !== undefined && before.groups === after.groups && countsAsPresent(before, adminsExcluded) === countsAsPresent(after, adminsExcluded);
+  const presence = samePresence ? state.groupPresence : movePresence(movePresence(state.groupPresence, before, -1, adminsExcluded), after, 1, adminsExcluded);
   return {
     ...state,
     agents: state.agents.set(after.id, after),

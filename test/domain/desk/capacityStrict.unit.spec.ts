@@ -10,7 +10,6 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createInMemoryEventStore } from '../../../src/adapters/memory/inMemoryEventStore.js';
 import type { Command } from '../../../src/domain/command.js';
 import type { DeskCommand } from '../../../src/domain/desk/deskCommands.js';
 import { decideDesk } from '../../../src/domain/desk/deskDecide.js';
@@ -19,13 +18,11 @@ import { evolveDesk } from '../../../src/domain/desk/deskEvolve.js';
 import { deskModule, routingStream } from '../../../src/domain/desk/deskModule.js';
 import { initialDeskState, type DeskState } from '../../../src/domain/desk/deskState.js';
 import { createRegistry } from '../../../src/domain/registry.js';
-import { createEngine } from '../../../src/engine.js';
 import type { CapacitySettings } from '../../../src/routing/settings.js';
-import { seededRandom } from '../../../src/runtime/seededRandom.js';
-import { virtualClock } from '../../../src/runtime/virtualClock.js';
 import { AGENTS, CHANNELS, CUSTOMERS, emptyKnown, learn, operationArb, setupInputs, toInput, type Known, type Operation } from '../../../src/testing/deskArbitraries.js';
 import { desk, type DeskInput } from '../../../src/testing/deskInputs.js';
 import { right } from '../../conformance/fixtures.js';
+import { twoEnginesOnOneStore } from './harness.js';
 
 const SHOP = 'shop-cap';
 const T0 = Date.UTC(2026, 10, 23, 8, 0, 0);
@@ -144,11 +141,7 @@ describe('A2 with every capacity rule strict', () => {
   it('no event takes an agent above max, with two engines interleaving their writes on one store', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 150, size: 'max' }), fc.integer({ min: 1, max: 1000 }), async (ops, seed) => {
-        const store = createInMemoryEventStore();
-        const clock = virtualClock(T0);
-        const make = (s: number) =>
-          createEngine({ store, clock, modules: [deskModule], random: seededRandom(s), retry: { maxAttempts: 50, baseDelayMs: 0, maxDelayMs: 0 }, sleep: async () => undefined });
-        const engines = [make(seed), make(seed + 1)];
+        const { store, clock, engines } = twoEnginesOnOneStore(seed);
         for (const input of setup()) right(await engines[0]!.dispatch(input));
         // The engines' writes may land in any order, so only a raise to the top value (4) can never lower max.
         const kept = ops.map(withoutCapacity).filter((op) => op.kind !== 'max' || op.max === 4);

@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '../../../src/adapters/eventStore.js';
+import { createInMemoryEventStore } from '../../../src/adapters/memory/inMemoryEventStore.js';
 import type { DeskEvent } from '../../../src/domain/desk/deskEvents.js';
 import { deskModule, routingStream } from '../../../src/domain/desk/deskModule.js';
 import type { DeskState } from '../../../src/domain/desk/deskState.js';
@@ -115,3 +116,15 @@ export const deskHarness = (options: { seed?: number; store?: EventStore } = {})
 /** The agent each SessionAssigned event went to, by session. */
 export const assignments = (events: readonly Emitted[]) =>
   events.filter((e) => e.type === 'SessionAssigned').map((e) => [e.data.sessionId as string, e.data.agentId as string, e.data.via as string] as const);
+
+/**
+ * Two engines on one in-memory store and one virtual clock, for the properties that
+ * must hold however their writes interleave: conflicts are retried at once (no sleep).
+ */
+export const twoEnginesOnOneStore = (seed: number) => {
+  const store = createInMemoryEventStore();
+  const clock = virtualClock(T0);
+  const make = (s: number) =>
+    createEngine({ store, clock, modules: [deskModule], random: seededRandom(s), retry: { maxAttempts: 50, baseDelayMs: 0, maxDelayMs: 0 }, sleep: async () => undefined });
+  return { store, clock, engines: [make(seed), make(seed + 1)] as const };
+};

@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createInMemoryEventStore } from '../../../src/adapters/memory/inMemoryEventStore.js';
 import type { Command } from '../../../src/domain/command.js';
 import type { DeskCommand } from '../../../src/domain/desk/deskCommands.js';
 import type { DeskDecision } from '../../../src/domain/desk/decide/decision.js';
@@ -17,13 +16,11 @@ import { deskModule, routingStream } from '../../../src/domain/desk/deskModule.j
 import { decodeDesk, encodeDesk } from '../../../src/domain/desk/deskSnapshot.js';
 import { initialDeskState, type DeskState } from '../../../src/domain/desk/deskState.js';
 import { createRegistry } from '../../../src/domain/registry.js';
-import { createEngine } from '../../../src/engine.js';
 import { agentBoard, boardRows } from '../../../src/projections/agentBoard.js';
 import type { ProjectedEvent } from '../../../src/projections/projection.js';
 import { queueView, waitingIn } from '../../../src/projections/queueView.js';
-import { seededRandom } from '../../../src/runtime/seededRandom.js';
-import { virtualClock } from '../../../src/runtime/virtualClock.js';
 import { right } from '../../conformance/fixtures.js';
+import { twoEnginesOnOneStore } from './harness.js';
 import { applyChecked, checkDesk, emptyHistory } from '../../../src/testing/deskInvariants.js';
 import { emptyKnown, learn, operationArb, setupInputs, toInput, type Operation } from '../../../src/testing/deskArbitraries.js';
 
@@ -146,11 +143,7 @@ describe('two engines writing to one store', () => {
   it('keep every invariant however their commands interleave', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operationArb, { minLength: 10, maxLength: 80, size: 'max' }), fc.integer({ min: 1, max: 1000 }), async (operations, seed) => {
-        const store = createInMemoryEventStore();
-        const clock = virtualClock(T0);
-        const make = (s: number) =>
-          createEngine({ store, clock, modules: [deskModule], random: seededRandom(s), retry: { maxAttempts: 50, baseDelayMs: 0, maxDelayMs: 0 }, sleep: async () => undefined });
-        const engines = [make(seed), make(seed + 1)];
+        const { store, engines } = twoEnginesOnOneStore(seed);
         for (const input of setupInputs(SHOP)) right(await engines[0]!.dispatch(input));
         const known = emptyKnown();
         // Both engines dispatch at once: their reads and appends interleave on the shared store.
