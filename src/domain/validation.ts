@@ -83,6 +83,7 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
   const requiredCodec = t.type(required);
   const optionalCodec = t.partial(optional ?? ({} as O));
   const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
+  const encodesAsItself = [...Object.values(required), ...Object.values(optional ?? {})].every((codec) => codec.encode === t.identity);
   const is = (u: unknown): u is Struct<R, O> =>
     requiredCodec.is(u) && optionalCodec.is(u) && Object.keys(u as object).every((k) => known.has(k));
   return new t.Type<Struct<R, O>, StructOut<R, O>, unknown>(
@@ -116,7 +117,9 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
       if (E.isRight(opt)) for (const [k, v] of Object.entries(opt.right)) if (v !== undefined) out[k] = v;
       return t.success(out as Struct<R, O>);
     },
-    (value) => ({ ...requiredCodec.encode(value), ...optionalCodec.encode(value) }) as StructOut<R, O>,
+    // When no field changes on the way out, neither does the struct: encoding an event then
+    // costs nothing (and structs nested in structs, arrays and unions stay identities too).
+    encodesAsItself ? (t.identity as (value: Struct<R, O>) => StructOut<R, O>) : (value) => ({ ...requiredCodec.encode(value), ...optionalCodec.encode(value) }) as StructOut<R, O>,
   );
 };
 

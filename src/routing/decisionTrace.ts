@@ -61,13 +61,17 @@ const runnersUpOf = (view: RoutingView, pools: readonly Pool[], chosen: AgentId,
   const candidates: { key: OrderKey; id: AgentId }[] = [];
   for (const pool of pools) {
     if (pool.kind !== 'ordered') continue;
-    let taken = 0;
-    for (const [key, id] of pool.tree.entries()) {
-      if (taken++ > k) break;
-      candidates.push({ key, id });
+    // The first k + 1 of each pool (one may be the chosen): stepping key to key costs
+    // O(log n) each, without the iterator's set-up.
+    let key = pool.tree.minKey();
+    for (let taken = 0; key !== undefined && taken <= k; taken++) {
+      const id = pool.tree.get(key);
+      if (id !== undefined) candidates.push({ key, id });
+      key = pool.tree.nextHigherKey(key);
     }
   }
-  candidates.sort((a, b) => strategy.compare(a.key, b.key));
+  // One pool (the shop's, most often) is already in order.
+  if (pools.length > 1) candidates.sort((a, b) => strategy.compare(a.key, b.key));
   const seen = new Set<AgentId>([chosen]);
   const out: Standing[] = [];
   for (const { id } of candidates) {
