@@ -5,7 +5,7 @@ export type { AdvanceSummary, DispatchResult, Engine, EngineOptions, ReactorSett
 
 export type { Command, CommandInput, CommandMeta } from './domain/command.js';
 export { commandInputCodec } from './domain/command.js';
-export type { Decider, DomainEvent } from './domain/decider.js';
+export type { DecideContext, Decider, DomainEvent } from './domain/decider.js';
 export { fold } from './domain/decider.js';
 export type { Actor, EventMetadata, EventToAppend, RecordedEvent } from './domain/envelope.js';
 export { actorCodec, eventMetadataCodec, recordedEventCodec } from './domain/envelope.js';
@@ -29,7 +29,7 @@ export {
   storeFailure,
   validationError,
 } from './domain/errors.js';
-export type { AnyModule, DomainModule, EventDefinition, SnapshotPolicy } from './domain/module.js';
+export type { AnyModule, DomainModule, EventDefinition, SnapshotPolicy, StreamReference } from './domain/module.js';
 export { defineModule } from './domain/module.js';
 export type { Registry } from './domain/registry.js';
 export { createRegistry, RegistryConfigurationError } from './domain/registry.js';
@@ -67,6 +67,17 @@ export type { DeskCommand, DeskCommandType } from './domain/desk/deskCommands.js
 export type { DeskEvent, DeskEventType, EndReason, SessionStats } from './domain/desk/deskEvents.js';
 export type { DeskSession, DeskState, Group, PendingTransfer } from './domain/desk/deskState.js';
 export { encodeDesk, decodeDesk } from './domain/desk/deskSnapshot.js';
+
+// Shop settings: versions with an effective time, read by other modules as a reference.
+export { shopSettingsModule } from './domain/shopSettings/shopSettingsModule.js';
+export { settingsStream } from './domain/shopSettings/shopSettingsDecide.js';
+export { settingsAt, versionAt, latestVersion } from './domain/shopSettings/settingsVersions.js';
+export type { SettingsVersion, ShopSettingsState } from './domain/shopSettings/settingsVersions.js';
+export { DEFAULT_WELCOME, welcomeText } from './domain/shopSettings/shopSettings.js';
+export type { AutoReplies, NoResponseTimeout, Timeouts, AgentTimeoutAction } from './domain/shopSettings/shopSettings.js';
+export type { ShopSettings, SettingsPart } from './domain/shopSettings/shopSettingsShape.js';
+export type { ShopSettingsChange, ShopSettingsCommand } from './domain/shopSettings/shopSettingsCommands.js';
+export type { ShopSettingsEvent } from './domain/shopSettings/shopSettingsEvents.js';
 export type { Agent, AgentLifecycle, AgentRole, AgentStatus, BaseMode, QueueTarget, RoutingRequest } from './routing/model.js';
 export { canAutoTake, countsAsPresent, exclusionOf, hasFreeSlot, isOverCapacity, isPresent, isWorking } from './routing/eligibility.js';
 export type { Exclusion } from './routing/eligibility.js';

@@ -58,6 +58,21 @@ export interface DomainModule<S, C extends Command, E extends DomainEvent> {
    * or when the situation moved on.
    */
   readonly reactions?: ReactionMap;
+  /**
+   * Other streams a command reads (not writes): reference data such as the shop's
+   * settings or who is an admin. The engine loads them, caught up, before deciding
+   * and hands them in the decide context. They are not locked: a decision resting on
+   * them records what it used (a settings version), and a module never writes to
+   * them (principle 11).
+   */
+  readonly references?: (command: C) => readonly StreamReference[];
+}
+
+/** A stream of another module that a command reads. */
+export interface StreamReference {
+  /** The module whose decider folds the stream. */
+  readonly module: string;
+  readonly stream: string;
 }
 
 // The registry holds modules of many state, command and event types side by side.

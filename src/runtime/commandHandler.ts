@@ -16,7 +16,7 @@ import { LRUCache } from 'lru-cache';
 import type { EventStore } from '../adapters/eventStore.js';
 import type { Command } from '../domain/command.js';
 import type { RandomSource } from '../domain/clock.js';
-import type { DomainEvent } from '../domain/decider.js';
+import { noContext, type DecideContext, type DomainEvent } from '../domain/decider.js';
 import type { EventToAppend, RecordedEvent } from '../domain/envelope.js';
 import { concurrencyConflict, type KefuError } from '../domain/errors.js';
 import type { AnyModule } from '../domain/module.js';
@@ -59,10 +59,15 @@ export interface CommandHandler {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The decision and the state after it, folding the events here when the decider does not hand it back. */
-const decideAndFold = (module: AnyModule, command: Command, state: unknown): E.Either<KefuError, { events: readonly DomainEvent[]; state: unknown }> => {
+const decideAndFold = (
+  module: AnyModule,
+  command: Command,
+  state: unknown,
+  context: DecideContext,
+): E.Either<KefuError, { events: readonly DomainEvent[]; state: unknown }> => {
   const { decider } = module;
-  if (decider.decideAndFold !== undefined) return decider.decideAndFold(command, state) as E.Either<KefuError, { events: readonly DomainEvent[]; state: unknown }>;
-  const decided = decider.decide(command, state) as E.Either<KefuError, readonly DomainEvent[]>;
+  if (decider.decideAndFold !== undefined) return decider.decideAndFold(command, state, context) as E.Either<KefuError, { events: readonly DomainEvent[]; state: unknown }>;
+  const decided = decider.decide(command, state, context) as E.Either<KefuError, readonly DomainEvent[]>;
   if (E.isLeft(decided)) return decided;
   let next = state;
   for (const event of decided.right) next = decider.evolve(next, event);
@@ -123,7 +128,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     return { ...entry, snapshotVersion: entry.version };
   };
 
-  const handleLocked = async (module: AnyModule, command: Command): Promise<E.Either<KefuError, HandledCommand>> => {
+  const handleLocked = async (module: AnyModule, command: Command, context: DecideContext): Promise<E.Either<KefuError, HandledCommand>> => {
     const stream = module.streamOf(command);
     const start = await current(module, stream);
     if (E.isLeft(start.loaded)) return start.loaded;
@@ -143,7 +148,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     }
 
     for (let attempt = 1; ; ) {
-      const decided = decideAndFold(module, command, entry.state);
+      const decided = decideAndFold(module, command, entry.state, context);
       const refusedOrIdle = E.isLeft(decided) || decided.right.events.length === 0;
       if (refusedOrIdle && !fresh) {
         const caughtUp = await loader.catchUp(module, stream, entry);
@@ -182,15 +187,42 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     }
   };
 
+  const load = (module: AnyModule, stream: string): Promise<E.Either<KefuError, StreamState>> =>
+    locks.run(stream, async () => {
+      const start = await current(module, stream);
+      if (E.isLeft(start.loaded)) return start.loaded;
+      const loaded = start.fresh ? start.loaded : await loader.catchUp(module, stream, start.loaded.right);
+      if (E.isRight(loaded)) cache.set(stream, loaded.right);
+      return loaded;
+    });
+
+  const modulesByName = new Map(registry.modules.map((m) => [m.name, m]));
+
+  /**
+   * The referenced streams, each caught up under its own lock and released before the
+   * command's stream is locked: two modules that read each other's streams never wait
+   * on each other.
+   */
+  const contextFor = async (module: AnyModule, command: Command): Promise<E.Either<KefuError, DecideContext>> => {
+    const references = module.references?.(command) ?? [];
+    if (references.length === 0) return E.right(noContext);
+    const states = new Map<string, unknown>();
+    for (const reference of references) {
+      const referenced = modulesByName.get(reference.module);
+      if (referenced === undefined) throw new Error(`module ${module.name} references stream ${reference.stream} of module ${reference.module}, which is not registered`);
+      const loaded = await load(referenced, reference.stream);
+      if (E.isLeft(loaded)) return loaded;
+      states.set(reference.stream, loaded.right.state);
+    }
+    return E.right({ stateOf: (stream) => states.get(stream) });
+  };
+
   return {
-    handle: (module, command) => locks.run(module.streamOf(command), () => handleLocked(module, command)),
-    load: (module, stream) =>
-      locks.run(stream, async () => {
-        const start = await current(module, stream);
-        if (E.isLeft(start.loaded)) return start.loaded;
-        const loaded = start.fresh ? start.loaded : await loader.catchUp(module, stream, start.loaded.right);
-        if (E.isRight(loaded)) cache.set(stream, loaded.right);
-        return loaded;
-      }),
+    handle: async (module, command) => {
+      const context = await contextFor(module, command);
+      if (E.isLeft(context)) return context;
+      return locks.run(module.streamOf(command), () => handleLocked(module, command, context.right));
+    },
+    load,
   };
 };

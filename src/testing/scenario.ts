@@ -12,7 +12,7 @@
  */
 import { AssertionError, deepStrictEqual, fail } from 'node:assert/strict';
 import * as E from 'fp-ts/lib/Either.js';
-import type { Decider, DomainEvent } from '../domain/decider.js';
+import type { DecideContext, Decider, DomainEvent } from '../domain/decider.js';
 import { describeError } from '../domain/errors.js';
 import { mismatchOf, type DeepPartial } from './match.js';
 
@@ -32,10 +32,12 @@ export interface Then<E, S = unknown> {
 
 export const scenario = <S, C, E extends DomainEvent>(decider: Decider<S, C, E>) => ({
   given: (...history: readonly E[]) => ({
-    when: (command: C): Then<E, S> => {
+    /** `references`: the states of the streams the command reads (module `references`), by stream name. */
+    when: (command: C, references: Readonly<Record<string, unknown>> = {}): Then<E, S> => {
+      const context: DecideContext = { stateOf: (stream) => references[stream] };
       let state = decider.initialState();
       for (const event of history) state = decider.evolve(state, event);
-      const result = decider.decide(command, state);
+      const result = decider.decide(command, state, context);
       const events = (): readonly E[] =>
         E.isRight(result) ? result.right : fail(`expected events, got the refusal ${describeError(result.left)}`);
       const after = (produced: readonly E[]) => produced.reduce(decider.evolve, state);

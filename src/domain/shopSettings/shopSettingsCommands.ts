@@ -1,0 +1,20 @@
+/**
+ * ChangeShopSettings: admins change some parts of the settings, from now or from a
+ * later time. Parts not named keep the values of the version in effect before.
+ */
+import type { Command } from '../command.js';
+import { struct, timestamp } from '../validation.js';
+import { autoRepliesChangeCodec, timeoutsChangeCodec, type AutoReplies, type Timeouts } from './shopSettings.js';
+
+export interface ShopSettingsChange {
+  /** When the new version takes effect; the command's time when absent. Never earlier than that, nor than a version already scheduled. */
+  readonly effectiveAt?: number;
+  readonly autoReplies?: Partial<AutoReplies>;
+  readonly timeouts?: Partial<Timeouts>;
+}
+
+export type ShopSettingsCommand = Command<'ChangeShopSettings', ShopSettingsChange>;
+
+export const shopSettingsCommandCodecs = {
+  ChangeShopSettings: struct('ChangeShopSettings', {}, { effectiveAt: timestamp, autoReplies: autoRepliesChangeCodec, timeouts: timeoutsChangeCodec }),
+};

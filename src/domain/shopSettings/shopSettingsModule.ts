@@ -1,0 +1,24 @@
+/**
+ * The shop settings module: one stream per shop (`shop-settings-<shopId>`), a
+ * version per change. Other modules read it as a reference (module.ts,
+ * `references`) and use `settingsAt(state, t)`; no other module writes it.
+ */
+import { defineModule } from '../module.js';
+import { routingStream } from '../desk/deskModule.js';
+import { shopSettingsCommandCodecs, type ShopSettingsCommand } from './shopSettingsCommands.js';
+import { decideShopSettings, evolveShopSettings, settingsStream } from './shopSettingsDecide.js';
+import { shopSettingsEventDefinitions, type ShopSettingsEvent } from './shopSettingsEvents.js';
+import { initialShopSettingsState, type ShopSettingsState } from './settingsVersions.js';
+
+export const shopSettingsModule = defineModule<ShopSettingsState, ShopSettingsCommand, ShopSettingsEvent>({
+  name: 'shop-settings',
+  commands: shopSettingsCommandCodecs,
+  events: shopSettingsEventDefinitions,
+  streamOf: (command) => settingsStream(command.meta.shopId),
+  references: (command) => [{ module: 'desk', stream: routingStream(command.meta.shopId) }],
+  decider: {
+    initialState: initialShopSettingsState,
+    decide: (command, state, context) => decideShopSettings(command, state, context, routingStream(command.meta.shopId)),
+    evolve: evolveShopSettings,
+  },
+});
