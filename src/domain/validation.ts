@@ -83,6 +83,15 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
   const requiredCodec = t.type(required);
   const optionalCodec = t.partial(optional ?? ({} as O));
   const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
+  const optionalKeys = Object.keys(optional ?? {});
+  // The required fields encoded, then each optional one present (t.partial's encode answers
+  // the whole value when its fields are identities, which would undo the required ones).
+  const encodeFields = (value: Struct<R, O>): StructOut<R, O> => {
+    const out: Record<string, unknown> = { ...(requiredCodec.encode(value) as object) };
+    const encodedOptional = optionalCodec.encode(value) as Record<string, unknown>;
+    for (const key of optionalKeys) if (encodedOptional[key] !== undefined) out[key] = encodedOptional[key];
+    return out as StructOut<R, O>;
+  };
   const encodesAsItself = [...Object.values(required), ...Object.values(optional ?? {})].every((codec) => codec.encode === t.identity);
   const is = (u: unknown): u is Struct<R, O> =>
     requiredCodec.is(u) && optionalCodec.is(u) && Object.keys(u as object).every((k) => known.has(k));
@@ -119,7 +128,7 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
     },
     // When no field changes on the way out, neither does the struct: encoding an event then
     // costs nothing (and structs nested in structs, arrays and unions stay identities too).
-    encodesAsItself ? (t.identity as (value: Struct<R, O>) => StructOut<R, O>) : (value) => ({ ...requiredCodec.encode(value), ...optionalCodec.encode(value) }) as StructOut<R, O>,
+    encodesAsItself ? (t.identity as (value: Struct<R, O>) => StructOut<R, O>) : (value) => encodeFields(value),
   );
 };
 

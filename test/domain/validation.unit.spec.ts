@@ -51,3 +51,21 @@ describe('decoding with field paths', () => {
     },
   );
 });
+
+describe('encoding a struct', () => {
+  // A field whose stored form differs from its value (as a compiled calendar stores its definition).
+  const doubled = new t.Type<number, number, unknown>('Doubled', (u): u is number => typeof u === 'number', (u, c) => (typeof u === 'number' ? t.success(u * 2) : t.failure(u, c)), (n) => n / 2);
+
+  it('is the value itself when every field encodes as itself', () => {
+    const value = { agentId: 'a1', maxSessions: 3, groups: ['g'] };
+    expect(agentSettings.encode(value)).toBe(value);
+  });
+
+  it('encodes required and optional fields that change on the way out, and leaves absent ones absent', () => {
+    const codec = struct('S', { a: doubled, b: t.string }, { c: doubled, d: t.string });
+    expect(codec.encode({ a: 10, b: 'x', c: 4 })).toEqual({ a: 5, b: 'x', c: 2 });
+    expect(codec.encode({ a: 10, b: 'x' })).toEqual({ a: 5, b: 'x' });
+    const nested = struct('N', { inner: codec });
+    expect(nested.encode({ inner: { a: 2, b: 'y', d: 'z' } })).toEqual({ inner: { a: 1, b: 'y', d: 'z' } });
+  });
+});

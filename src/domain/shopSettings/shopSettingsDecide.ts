@@ -14,12 +14,13 @@ import { requireAdmin } from '../desk/permissions.js';
 import { initialDeskState, type DeskState } from '../desk/deskState.js';
 import type { ShopSettingsCommand } from './shopSettingsCommands.js';
 import type { ShopSettingsEvent } from './shopSettingsEvents.js';
-import { SETTINGS_PARTS, type SettingsPart, type ShopSettings } from './shopSettingsShape.js';
+import { SETTINGS_PARTS, shopSettingsCodec, type SettingsPart, type ShopSettings } from './shopSettingsShape.js';
 import { latestVersion, type ShopSettingsState } from './settingsVersions.js';
 
 export const settingsStream = (shopId: string): string => `shop-settings-${shopId}`;
 
 const merged = (base: ShopSettings, change: ShopSettingsCommand['data']): ShopSettings => ({
+  businessHours: change.businessHours ?? base.businessHours,
   autoReplies: { ...base.autoReplies, ...change.autoReplies },
   timeouts: { ...base.timeouts, ...change.timeouts },
 });
@@ -49,7 +50,10 @@ export const decideShopSettings = (
     );
   }
   const settings = merged(latest.settings, command.data);
-  const changed: SettingsPart[] = SETTINGS_PARTS.filter((part) => !isDeepEqual(settings[part], latest.settings[part]));
+  // Compared as stored (a calendar by its definition, not its compiled tables).
+  const after = shopSettingsCodec.encode(settings);
+  const before = shopSettingsCodec.encode(latest.settings);
+  const changed: SettingsPart[] = SETTINGS_PARTS.filter((part) => !isDeepEqual(after[part], before[part]));
   if (changed.length === 0) return E.right([]);
   return E.right([{ type: 'ShopSettingsChanged', data: { version: latest.version + 1, effectiveAt, settings, changed, at: now } }]);
 };

@@ -1,12 +1,27 @@
-/** The whole of a shop's settings version, and its codec: the conversation settings plus the business calendar. */
+/**
+ * The whole of a shop's settings version, and its codec: the business calendar
+ * (stored as its definition, held compiled) plus the conversation settings.
+ * Until a shop sets its hours it is open 24x7 in Asia/Shanghai: the zone still
+ * gives the natural day of the once-a-day welcome.
+ */
+import { calendarCodec } from '../calendar/calendarCodec.js';
+import type { Calendar } from '../calendar/calendarTypes.js';
+import { compileCalendar } from '../calendar/compile.js';
 import { struct } from '../validation.js';
 import { autoRepliesCodec, defaultConversationSettings, timeoutsCodec, type ConversationSettings } from './shopSettings.js';
 
-export const SETTINGS_PARTS = ['autoReplies', 'timeouts'] as const;
+export const SETTINGS_PARTS = ['businessHours', 'autoReplies', 'timeouts'] as const;
 export type SettingsPart = (typeof SETTINGS_PARTS)[number];
 
-export type ShopSettings = ConversationSettings;
+export interface ShopSettings extends ConversationSettings {
+  readonly businessHours: Calendar;
+}
 
-export const defaultShopSettings: ShopSettings = defaultConversationSettings;
+export const DEFAULT_ZONE = 'Asia/Shanghai';
 
-export const shopSettingsCodec = struct('ShopSettings', { autoReplies: autoRepliesCodec, timeouts: timeoutsCodec });
+export const defaultShopSettings: ShopSettings = {
+  businessHours: compileCalendar({ kind: '24x7', zone: DEFAULT_ZONE }),
+  ...defaultConversationSettings,
+};
+
+export const shopSettingsCodec = struct('ShopSettings', { businessHours: calendarCodec, autoReplies: autoRepliesCodec, timeouts: timeoutsCodec });

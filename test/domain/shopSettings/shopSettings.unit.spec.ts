@@ -12,6 +12,7 @@ import { DEFAULT_WELCOME, welcomeText } from '../../../src/domain/shopSettings/s
 import { settingsStream } from '../../../src/domain/shopSettings/shopSettingsDecide.js';
 import { shopSettingsModule } from '../../../src/domain/shopSettings/shopSettingsModule.js';
 import { settingsAt, versionAt, type ShopSettingsState } from '../../../src/domain/shopSettings/settingsVersions.js';
+import { isOpen } from '../../../src/domain/calendar/businessTime.js';
 import { createEngine } from '../../../src/engine.js';
 import { seededRandom } from '../../../src/runtime/seededRandom.js';
 import { virtualClock } from '../../../src/runtime/virtualClock.js';
@@ -84,6 +85,23 @@ describe('versions with an effective time', () => {
     expect(error.details).toMatchObject({ field: 'effectiveAt' });
   });
 
+  it('business hours: a calendar version takes effect at its time; until then the shop is open 24x7 in Asia/Shanghai', async () => {
+    const { ok, state, store } = await setUp();
+    const nineToSix = { kind: 'weekly', zone: 'Asia/Shanghai', week: { mon: [{ start: '09:00', end: '18:00' }], tue: [{ start: '09:00', end: '18:00' }] } };
+    // T0 is Tuesday 09:00 in Shanghai; from Wednesday 00:00 Shanghai (Tuesday 16:00 UTC) the hours apply.
+    const from = Date.UTC(2026, 11, 1, 16, 0, 0);
+    const events = await ok(change({ effectiveAt: from, businessHours: nineToSix }));
+    expect((events[0]!.data as { changed: string[] }).changed).toEqual(['businessHours']);
+    const s = await state();
+    expect(settingsAt(s, T0).businessHours.kind).toBe('24x7');
+    expect(settingsAt(s, T0).businessHours.zone).toBe('Asia/Shanghai');
+    expect(isOpen(settingsAt(s, from + HOUR).businessHours, from + HOUR)).toBe(false); // Wednesday 01:00: closed
+    // Stored as the definition given, read back compiled.
+    const stored = await store.readStream(settingsStream(SHOP));
+    expect(E.isRight(stored) && (stored.right[0]!.data as { settings: { businessHours: unknown } }).settings.businessHours).toEqual(nineToSix);
+    expect(await ok(change({ effectiveAt: from + HOUR, businessHours: nineToSix }))).toEqual([]);
+  });
+
   it('S9: an empty welcome sends the default text', () => {
     expect(welcomeText({ welcome: '  ', queueNotice: '', afterHoursNotice: '', customerNoResponsePrompt: '', agentNoResponsePrompt: '', promotion: '' })).toBe(DEFAULT_WELCOME);
     expect(DEFAULT_WELCOME).toBe('你好，欢迎光临');
@@ -130,6 +148,7 @@ describe('bad input', () => {
       expect.stringContaining('onTimeout'),
     ]);
     expect(field(await refused(change({ colour: 'red' })))).toEqual([expect.stringContaining('colour')]);
+    expect(field(await refused(change({ businessHours: { kind: 'weekly', zone: 'Mars/Olympus', week: {} } })))).toEqual([expect.stringContaining('businessHours.zone')]);
     expect(field(await refused(change({ effectiveAt: -5 })))).toEqual([expect.stringContaining('effectiveAt')]);
   });
 });
