@@ -78,7 +78,7 @@ const label = (r: OpeningRangeDefinition) => `${r.start}-${r.end}`;
 /** One day's ranges: at most MAX_RANGES_PER_DAY, none overlapping another. */
 export const dayRangesCodec = new t.Type<readonly OpeningRangeDefinition[], readonly OpeningRangeDefinition[], unknown>(
   'DayRanges',
-  (u): u is readonly OpeningRangeDefinition[] => Array.isArray(u) && u.every((r) => openingRangeCodec.is(r)),
+  (u): u is readonly OpeningRangeDefinition[] => E.isRight(dayRangesCodec.validate(u, [])),
   (u, c) => {
     const listed = t.readonlyArray(openingRangeCodec).validate(u, c);
     if (E.isLeft(listed)) return listed;
@@ -123,7 +123,7 @@ export const calendarExceptionCodec = new t.Type<CalendarExceptionDefinition, Ca
 
 const exceptionsCodec = new t.Type<readonly CalendarExceptionDefinition[], readonly CalendarExceptionDefinition[], unknown>(
   'CalendarExceptions',
-  (u): u is readonly CalendarExceptionDefinition[] => Array.isArray(u) && u.every((e) => calendarExceptionCodec.is(e)),
+  (u): u is readonly CalendarExceptionDefinition[] => E.isRight(exceptionsCodec.validate(u, [])),
   (u, c) => {
     const listed = t.readonlyArray(calendarExceptionCodec).validate(u, c);
     if (E.isLeft(listed)) return listed;

@@ -78,7 +78,7 @@ export const walkOpenings = (calendar: WeeklyCalendar, from: number, visit: (sta
       pendingStart = start;
       pendingEnd = end;
     }
-    quiet = opened ? 0 : quiet + 1;
+    quiet = opened || day <= lastException ? 0 : quiet + 1;
     day += 1;
   }
   if (pendingEnd > from) visit(pendingStart, pendingEnd);
