@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { markdownTable } from 'markdown-table';
+import { calendarBench } from './calendar.bench.js';
 import { deadlinesBench } from './deadlines.bench.js';
 import { kernelBench } from './kernel.bench.js';
 import { postgresBench } from './postgres.bench.js';
@@ -23,6 +24,7 @@ const suites: Record<string, Suite> = {
   postgres: postgresBench,
   deadlines: deadlinesBench,
   scale: scaleBench,
+  calendar: calendarBench,
 };
 
 const { values } = parseArgs({

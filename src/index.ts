@@ -111,3 +111,20 @@ export { copyLog } from './adapters/copyLog.js';
 export type { CopyOptions } from './adapters/copyLog.js';
 export { summarizeLog, logDigest } from './adapters/logChecksum.js';
 export type { LogSummary } from './adapters/logChecksum.js';
+
+// The business calendar (S9's business hours, the SLA clock): pure, over UTC epoch milliseconds.
+export type {
+  AlwaysOpenCalendar,
+  AlwaysOpenDefinition,
+  Calendar,
+  CalendarDefinition,
+  CalendarExceptionDefinition,
+  OpeningRangeDefinition,
+  Weekday,
+  WeeklyCalendar,
+  WeeklyDefinition,
+} from './domain/calendar/calendarTypes.js';
+export { WEEKDAYS } from './domain/calendar/calendarTypes.js';
+export { alwaysOpen, calendarCodec, calendarDefinitionCodec, decodeCalendar, MAX_EXCEPTIONS, MAX_RANGES_PER_DAY, timeZoneCodec } from './domain/calendar/calendarCodec.js';
+export { addBusinessSeconds, businessSeconds, isOpen, nextOpening } from './domain/calendar/businessTime.js';
+export { isKnownZone } from './domain/calendar/zone.js';
