@@ -68,6 +68,21 @@ export type { DeskEvent, DeskEventType, EndReason, SessionStats } from './domain
 export type { DeskSession, DeskState, Group, PendingTransfer } from './domain/desk/deskState.js';
 export { encodeDesk, decodeDesk } from './domain/desk/deskSnapshot.js';
 
+// The conversation: one stream per session (messages, read marks, presence), linked to routing by reactions.
+export { conversationModule, conversationStream } from './domain/conversation/conversationModule.js';
+export { CONVERSATION_ERROR_CODES, nextSessionIdOf } from './domain/conversation/conversationDecide.js';
+export type { ConversationErrorCode } from './domain/conversation/conversationDecide.js';
+export type { ConversationCommand, ConversationCommandType, RoutingChange } from './domain/conversation/conversationCommands.js';
+export type { ConversationEvent, ConversationEventType, ConversationState, ConversationStatus, Initiation, Presence, ReadSide } from './domain/conversation/conversation.js';
+export { CUSTOMER_CONTENT, FILE_MAX_BYTES, IMAGE_MAX_BYTES, MESSAGE_KINDS, SYSTEM_TEXT_MAX_CHARS, TEXT_MAX_CHARS, isReply } from './domain/conversation/messages.js';
+export type { ContentKind, EntryPoint, MessageContent, MessageKind, Sender } from './domain/conversation/messages.js';
+export { conversationTimeline, customerView, staffView, timelineOf } from './projections/conversationTimeline.js';
+export type { CustomerMessage, Timeline, TimelineMessage, Timelines } from './projections/conversationTimeline.js';
+export { agentInbox, inboxSession, nextToAnswer, openSessionsOf, switchCandidates } from './projections/agentInbox.js';
+export type { AgentInbox, InboxOrder, InboxSession, ShopInbox } from './projections/agentInbox.js';
+export { DEFAULT_RECENT_CONTACTS, recentContactsOf, recentContactsProjection } from './projections/recentContacts.js';
+export type { RecentContact, RecentContacts, RecentContactsOptions } from './projections/recentContacts.js';
+
 // Shop settings: versions with an effective time, read by other modules as a reference.
 export { shopSettingsModule } from './domain/shopSettings/shopSettingsModule.js';
 export { settingsStream } from './domain/shopSettings/shopSettingsDecide.js';
