@@ -125,16 +125,21 @@ const exceptionsCodec = new t.Type<readonly CalendarExceptionDefinition[], reado
   'CalendarExceptions',
   (u): u is readonly CalendarExceptionDefinition[] => E.isRight(exceptionsCodec.validate(u, [])),
   (u, c) => {
-    const listed = t.readonlyArray(calendarExceptionCodec).validate(u, c);
-    if (E.isLeft(listed)) return listed;
-    const list = listed.right;
-    if (list.length > MAX_EXCEPTIONS) return t.failure(u, c, `must have at most ${MAX_EXCEPTIONS} exceptions, got ${list.length}`);
+    if (!Array.isArray(u)) return t.failure(u, c, `expected a list of exceptions, got ${show(u)}`);
+    if (u.length > MAX_EXCEPTIONS) return t.failure(u, c, `must have at most ${MAX_EXCEPTIONS} exceptions, got ${u.length}`);
+    // Each exception on its own, so that a duplicate date is reported beside other problems.
     const seen = new Map<string, number>();
     const errors: t.ValidationError[] = [];
-    list.forEach((e, i) => {
-      const first = seen.get(e.date);
-      if (first === undefined) seen.set(e.date, i);
-      else errors.push({ value: e.date, context: at(at(c, i, e), 'date', e.date), message: `duplicate date ${e.date} (also exceptions.${first})` });
+    const list: CalendarExceptionDefinition[] = [];
+    u.forEach((item: unknown, i) => {
+      const decoded = calendarExceptionCodec.validate(item, at(c, i, item));
+      if (E.isLeft(decoded)) errors.push(...decoded.left);
+      else list.push(decoded.right);
+      const date = (item as { date?: unknown } | null)?.date;
+      if (typeof date !== 'string' || dayNumberOf(date) === undefined) return;
+      const first = seen.get(date);
+      if (first === undefined) seen.set(date, i);
+      else errors.push({ value: date, context: at(at(c, i, item), 'date', date), message: `duplicate date ${date} (also exceptions.${first})` });
     });
     return errors.length > 0 ? t.failures(errors) : t.success(list);
   },

@@ -221,7 +221,12 @@ describe('the codec', () => {
     expect(issues({ ...ok, exceptions: [{ date: '2026-10-01', closed: true }, { date: '2026-10-01', ranges: [] }] })).toEqual([
       { path: 'exceptions.1.date', reason: 'duplicate date 2026-10-01 (also exceptions.0)' },
     ]);
+    expect(issues({ ...ok, exceptions: [{ date: '2026-10-01', closed: true }, { date: '2026-10-02', closed: false }, { date: '2026-10-01', closed: true }] })).toEqual([
+      { path: 'exceptions.1.closed', reason: 'expected true, got false' },
+      { path: 'exceptions.2.date', reason: 'duplicate date 2026-10-01 (also exceptions.0)' },
+    ]);
     expect(issues({ ...ok, exceptions: [{ date: '2026-10-01' }] })[0]?.path).toBe('exceptions.0');
+    expect(issues({ ...ok, exceptions: {} })[0]?.path).toBe('exceptions');
     expect(issues({ ...ok, exceptions: [{ date: '2026-10-01', closed: true, ranges: [] }] })[0]?.path).toBe('exceptions.0');
     expect(issues({ ...ok, exceptions: [{ date: '2026-10-01', ranges: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '12:00' }] }] })[0]?.path).toBe('exceptions.0.ranges.1');
   });

@@ -10,12 +10,14 @@ import { fc, test } from '@fast-check/vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect } from 'vitest';
 import { addBusinessSeconds, businessSeconds, isOpen, nextOpening } from '../../../src/domain/calendar/businessTime.js';
-import { decodeCalendar } from '../../../src/domain/calendar/calendarCodec.js';
+import { calendarCodec, decodeCalendar } from '../../../src/domain/calendar/calendarCodec.js';
 import type { Calendar, OpeningRangeDefinition, WeeklyDefinition } from '../../../src/domain/calendar/calendarTypes.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
-const ZONES = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Shanghai', 'UTC', 'Asia/Kolkata'] as const;
+// Beyond the usual: Santiago changes at midnight (Saturday 24:00 -> 23:00, 00:00 -> 01:00)
+// and Lord Howe by half an hour.
+const ZONES = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Shanghai', 'UTC', 'Asia/Kolkata', 'America/Santiago', 'Australia/Lord_Howe'] as const;
 // Each zone with its DST change days of 2026 (most cases) and an ordinary day.
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY;
 const CHANGE_DAYS: Record<(typeof ZONES)[number], number[]> = {
@@ -25,6 +27,8 @@ const CHANGE_DAYS: Record<(typeof ZONES)[number], number[]> = {
   'Asia/Shanghai': [day('2026-09-30')],
   UTC: [day('2026-02-28')],
   'Asia/Kolkata': [day('2026-12-31')],
+  'America/Santiago': [day('2026-04-04'), day('2026-09-06')],
+  'Australia/Lord_Howe': [day('2026-04-05'), day('2026-10-04')],
 };
 const ORDINARY_DAYS = [day('2026-06-15'), day('2026-01-05')];
 /** How far the reference looks for an opening before it concludes "not within the horizon". */
@@ -116,10 +120,15 @@ const reference = (definition: WeeklyDefinition, start: number) => {
 const hhmm = (m: number) => (m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
 
 /**
- * 0-3 ranges on a 15-minute grid, with boundaries often between 00:45 and 03:15,
- * where the DST changes of these zones fall; the last range may cross midnight.
+ * 0-3 ranges on a 15-minute grid, with boundaries often between 00:45 and 03:15
+ * or near midnight, where the DST changes of these zones fall; the last range may
+ * cross midnight.
  */
-const gridPoint = fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 96 }) }, { weight: 2, arbitrary: fc.integer({ min: 3, max: 13 }) });
+const gridPoint = fc.oneof(
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 96 }) },
+  { weight: 3, arbitrary: fc.integer({ min: 3, max: 13 }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 1, 2, 3, 4, 92, 93, 94, 95, 96) },
+);
 const dayRanges: fc.Arbitrary<OpeningRangeDefinition[]> = fc
   .tuple(fc.uniqueArray(gridPoint, { maxLength: 6 }), fc.boolean(), fc.integer({ min: 0, max: 95 }))
   .map(([points, cross, wrap]) => {
@@ -201,5 +210,22 @@ describe('the calendar against a minute-by-minute reference (S9)', () => {
     const cal = compiled(definition);
     const due = addBusinessSeconds(cal, at, add * 60);
     if (due !== null) expect(businessSeconds(cal, at, due)).toBe(add * 60);
+  });
+});
+
+describe('the calendar agrees with itself', () => {
+  test.prop([calendarCase, fc.integer({ min: 0, max: 3 * 1440 })], { numRuns: 100 })('open at an instant exactly when its next opening is that instant; spans add up', ({ definition, at, span }, cut) => {
+    const cal = compiled(definition);
+    expect(nextOpening(cal, at) === at).toBe(isOpen(cal, at));
+    const mid = at + Math.min(cut, span) * MIN;
+    const end = at + span * MIN;
+    expect(businessSeconds(cal, at, mid) + businessSeconds(cal, mid, end)).toBe(businessSeconds(cal, at, end));
+  });
+
+  test.prop([calendarCase], { numRuns: 100 })('encoding gives back the definition, which decodes to the same answers', ({ definition, at }) => {
+    const cal = compiled(definition);
+    expect(calendarCodec.encode(cal)).toEqual(definition);
+    const again = compiled(calendarCodec.encode(cal) as WeeklyDefinition);
+    expect(nextOpening(again, at)).toBe(nextOpening(cal, at));
   });
 });
