@@ -5,7 +5,10 @@
  * every Node release, and it costs no dependency, no bundled copy of tzdata to
  * keep current, and nothing impure (formatting is a computation). Temporal would
  * answer the reverse question (wall time -> instant) for us, but its polyfills add
- * 50-200 kB to the bundle for the twenty lines below (`firstReach`).
+ * 50-200 kB to the bundle for the twenty lines below (`firstReach`), and its
+ * 'compatible' rule moves a time in a DST gap later by the gap's length, which is
+ * not the rule business hours want (see `firstReach`). Luxon likewise. When Node
+ * ships Temporal, this is the one file to change.
  *
  * Wall times are handled as "wall milliseconds": the local date and time written
  * as if it were UTC (`Date.UTC(y, m - 1, d, hh, mm)`), so that day arithmetic on
