@@ -78,7 +78,13 @@ export type ConversationEvent =
   | DomainEvent<'ConversationDiverted', SessionRef & Mirrored & { readonly reason: DivertReason } & At>
   | DomainEvent<'ConversationCoAgentAdded', SessionRef & Mirrored & { readonly agentId: string } & At>
   | DomainEvent<'ConversationCoAgentLeft', SessionRef & Mirrored & { readonly agentId: string } & At>
-  | DomainEvent<'ConversationEnded', SessionRef & Mirrored & { readonly reason: EndReason } & At>;
+  | DomainEvent<'ConversationEnded', SessionRef & Mirrored & { readonly reason: EndReason } & At>
+  /**
+   * The desk opened this session again after it ended: a reaction delivered twice
+   * (a lost checkpoint, a lagging second engine) re-sent OpenSession, which the desk
+   * no longer recognises once the session left it. A reaction ends it again.
+   */
+  | DomainEvent<'ConversationRoutedAfterEnd', SessionRef & Mirrored & { readonly agentId?: string } & At>;
 
 export type ConversationEventType = ConversationEvent['type'];
 export type ConversationEventOf<T extends ConversationEventType> = Extract<ConversationEvent, { type: T }>;
@@ -208,5 +214,7 @@ export const evolveConversation = (s: ConversationState, event: ConversationEven
       return { ...s, coAgents: s.coAgents.filter((a) => a !== event.data.agentId), routingVersion: event.data.routingVersion };
     case 'ConversationEnded':
       return { ...s, status: 'ended', routingVersion: event.data.routingVersion };
+    case 'ConversationRoutedAfterEnd':
+      return { ...s, routingVersion: event.data.routingVersion };
   }
 };

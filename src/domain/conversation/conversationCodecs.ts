@@ -68,4 +68,5 @@ export const conversationEventDefinitions = {
   ConversationCoAgentAdded: v1(struct('ConversationCoAgentAdded', { ...mirrored, agentId: agentIdCodec })),
   ConversationCoAgentLeft: v1(struct('ConversationCoAgentLeft', { ...mirrored, agentId: agentIdCodec })),
   ConversationEnded: v1(struct('ConversationEnded', { ...mirrored, reason: endReasonCodec })),
+  ConversationRoutedAfterEnd: v1(struct('ConversationRoutedAfterEnd', mirrored, { agentId: agentIdCodec })),
 } satisfies EventDefinitions<ConversationEvent>;

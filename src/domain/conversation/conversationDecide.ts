@@ -229,7 +229,12 @@ const setCustomerPresence = (c: ConversationCommandOf<'SetCustomerPresence'>, s:
 
 const change = (s: ConversationState, sessionId: string, routingVersion: number, at: number, ch: RoutingChange): readonly ConversationEvent[] => {
   const m = { sessionId, routingVersion, at };
-  if (s.status === 'ended') return [];
+  if (s.status === 'ended') {
+    // An ended session's id is never routed again (a new session has a new id): this is a repeat delivery.
+    if (ch.kind === 'queued') return [{ type: 'ConversationRoutedAfterEnd', data: m }];
+    if (ch.kind === 'assigned') return [{ type: 'ConversationRoutedAfterEnd', data: { ...m, agentId: ch.agentId } }];
+    return [];
+  }
   switch (ch.kind) {
     case 'queued':
       return [{ type: 'ConversationQueued', data: m }];

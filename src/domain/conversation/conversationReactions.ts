@@ -10,6 +10,10 @@
  *   requeued, diverted, co-agents, ended) are mirrored into the conversation by
  *   RecordRouting, which carries the routing stream's version: a repeat or an
  *   older event is a no-op there, so the mirror is exactly once and in order.
+ * - The desk forgets a session once it ended, so a first message's OpenSession
+ *   delivered again after the end (a lost checkpoint) opens it anew. The mirror
+ *   sees a routing of an ended conversation (ConversationRoutedAfterEnd) and ends
+ *   it again at the desk, so no agent keeps a phantom session.
  * - A customer's message after the end (ConversationContinued) is carried into
  *   the new session as its first message, which opens it and routes it again
  *   (stickiness, R1, is the desk's).
@@ -49,6 +53,7 @@ const toDesk = reactionsTo<ConversationEvent>({
             ...(data.entryGroupId === undefined ? {} : { entryGroupId: data.entryGroupId }),
           }),
         ],
+  ConversationRoutedAfterEnd: ({ data }) => [dispatch('EndSession', { sessionId: data.sessionId, reason: 'system' })],
   ConversationContinued: ({ data }) => [
     dispatch('SendCustomerMessage', {
       sessionId: data.nextSessionId,

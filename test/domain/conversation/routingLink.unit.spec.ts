@@ -5,6 +5,12 @@
  * routed session, blacklisted customers leave messages, agents reach out (S1).
  */
 import { describe, expect, it } from 'vitest';
+import { createInMemoryProjectionStateStore } from '../../../src/adapters/projectionStateStore.js';
+import { conversationModule } from '../../../src/domain/conversation/conversationModule.js';
+import { deskModule } from '../../../src/domain/desk/deskModule.js';
+import type { DeskState } from '../../../src/domain/desk/deskState.js';
+import { createEngine } from '../../../src/engine.js';
+import { right } from '../../conformance/fixtures.js';
 import { nextSessionIdOf } from '../../../src/domain/conversation/conversationDecide.js';
 import { routingStream } from '../../../src/domain/desk/deskModule.js';
 import { customerView, timelineOf } from '../../../src/projections/conversationTimeline.js';
@@ -168,5 +174,43 @@ describe('the routing stream gets a bounded number of events per session', () =>
     expect((await h.routingEvents()).length).toBe(before);
     expect(await h.version('s1')).toBeGreaterThan(40);
     expect(routingStream(SHOP)).toBe('routing-shop-c');
+  });
+});
+
+describe('reactions delivered again (DESIGN 10-11): the effect stays once', () => {
+  it('a second engine handling the whole log again leaves no agent with a phantom session', async () => {
+    const h = conversationHarness();
+    await h.agents(['a1']);
+    await h.ok(says('alice', 's1', 'm1'));
+    await h.settle();
+    await h.ok(h.d.end({ sessionId: 's1' }));
+    await h.settle();
+    await h.ok(says('alice', 's1', 'm2'));
+    await h.settle();
+    const next = nextSessionIdOf('s1', 'm2');
+    await h.ok(h.d.end({ sessionId: next }));
+    await h.settle();
+    const before = (await h.events()).length;
+
+    // A lost checkpoint: every reaction of the log is delivered again.
+    const replay = () =>
+      createEngine({ store: h.engine.store, clock: h.clock, modules: [deskModule, conversationModule], reactor: { mode: 'manual', checkpoints: createInMemoryProjectionStateStore() } });
+    const again = replay();
+    right(await again.advanceTo(h.clock.now()));
+    const after = await h.events();
+    // The desk forgot the sessions when they ended, so a repeated OpenSession opened one anew; the mirror ended it again.
+    expect(after.slice(before).filter((e) => e.type === 'ConversationRoutedAfterEnd').length).toBeGreaterThan(0);
+    const desk = right(await again.load(deskModule, routingStream(SHOP))).state as DeskState;
+    expect(desk.sessions.size).toBe(0);
+    expect(desk.agents.get('a1')?.load).toBe(0);
+    expect(timelineOf(h.timelines(), SHOP, 's1')?.status).toBe('ended');
+    // Another pass does the same again (the desk keeps no record of ended sessions, so its
+    // OpenSession is idempotent only while the session is at the desk), and leaves nothing open.
+    const third = replay();
+    right(await third.advanceTo(h.clock.now()));
+    const settled = (await h.events()).slice(after.length).map((e) => e.type);
+    expect(settled.filter((t) => t !== 'SessionAssigned' && t !== 'SessionEnded' && t !== 'ConversationRoutedAfterEnd')).toEqual([]);
+    expect((right(await third.load(deskModule, routingStream(SHOP))).state as DeskState).sessions.size).toBe(0);
+    await Promise.all([again.close(), third.close()]);
   });
 });
