@@ -74,6 +74,7 @@ export { CONVERSATION_ERROR_CODES, nextSessionIdOf } from './domain/conversation
 export type { ConversationErrorCode } from './domain/conversation/conversationDecide.js';
 export type { ConversationCommand, ConversationCommandType, RoutingChange } from './domain/conversation/conversationCommands.js';
 export type { ConversationEvent, ConversationEventType, ConversationState, ConversationStatus, Initiation, Presence, ReadSide } from './domain/conversation/conversation.js';
+export { sessionStatsOf } from './domain/conversation/conversation.js';
 export { CUSTOMER_CONTENT, FILE_MAX_BYTES, IMAGE_MAX_BYTES, MESSAGE_KINDS, SYSTEM_TEXT_MAX_CHARS, TEXT_MAX_CHARS, isReply } from './domain/conversation/messages.js';
 export type { ContentKind, EntryPoint, MessageContent, MessageKind, Sender } from './domain/conversation/messages.js';
 export { conversationTimeline, customerView, staffView, timelineOf } from './projections/conversationTimeline.js';

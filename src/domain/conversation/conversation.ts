@@ -218,3 +218,13 @@ export const evolveConversation = (s: ConversationState, event: ConversationEven
       return { ...s, routingVersion: event.data.routingVersion };
   }
 };
+
+/**
+ * What the desk's EndSession takes as `stats` (R4's efficiency factor): whether an
+ * agent replied, and how long the first reply took after the first customer
+ * message, in whole seconds. System/auto messages are never replies (S9).
+ */
+export const sessionStatsOf = (s: ConversationState): { readonly agentReplied: boolean; readonly firstResponseSec?: number } =>
+  s.firstReplyAt !== undefined && s.firstCustomerMessageAt !== undefined && s.firstReplyAt >= s.firstCustomerMessageAt
+    ? { agentReplied: true, firstResponseSec: Math.floor((s.firstReplyAt - s.firstCustomerMessageAt) / 1000) }
+    : { agentReplied: s.agentReplies > 0 };

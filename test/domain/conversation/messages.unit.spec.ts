@@ -4,7 +4,7 @@
  * routing's decisions (idempotent, ordered by the routing version).
  */
 import { describe, expect, it } from 'vitest';
-import type { ConversationEvent } from '../../../src/domain/conversation/conversation.js';
+import { sessionStatsOf, type ConversationEvent } from '../../../src/domain/conversation/conversation.js';
 import { conversationModule } from '../../../src/domain/conversation/conversationModule.js';
 import { scenario } from '../../../src/testing/scenario.js';
 import { agent, command, customer, system, T0, text } from './harness.js';
@@ -144,9 +144,12 @@ describe('S2: agent messages, anonymous replies, internal notes, system messages
       .when(command('SendAgentMessage', agent('a1'), { sessionId: 's1', messageId: 'r1', content: text('here') }, T0 + 100))
       .thenMatch({ type: 'MessageSent', data: { seq: 4 } });
     expect(state).toMatchObject({ unreplied: 0, agentReplies: 1, firstReplyAt: T0 + 100 });
+    // R4: what the desk's EndSession takes, counted from the first customer message.
+    expect(sessionStatsOf(state)).toEqual({ agentReplied: true, firstResponseSec: 0 });
     expect(state.waitingSince).toBeUndefined();
     const waiting = conv.given(opened, assigned, msg(1, 'alice'), msg(2, 'alice'), msg(3, 'a1', 'internal-note', { staffOnly: true })).when(command('SetCustomerPresence', customer('alice'), { sessionId: 's1', presence: 'away' })).thenMatch({ type: 'CustomerPresenceChanged' });
     expect(waiting).toMatchObject({ waitingSince: T0 + 1, unreplied: 2 });
+    expect(sessionStatsOf(waiting)).toEqual({ agentReplied: false });
   });
 });
 
