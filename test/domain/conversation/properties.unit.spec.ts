@@ -3,9 +3,17 @@
  * many messages a session carries, the shop's routing stream receives a bounded
  * number of events for it, and no conversation event lands there.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conversationHarness, input, agent, replies, says } from './harness.js';
+import { createInMemoryEventStore } from '../../../src/adapters/memory/inMemoryEventStore.js';
+import { conversationModule } from '../../../src/domain/conversation/conversationModule.js';
+import { deskModule } from '../../../src/domain/desk/deskModule.js';
+import { createEngine } from '../../../src/engine.js';
+import { seededRandom } from '../../../src/runtime/seededRandom.js';
+import { virtualClock } from '../../../src/runtime/virtualClock.js';
+import { readEverything } from '../../conformance/fixtures.js';
+import { agent, conversationHarness, input, replies, says, T0 } from './harness.js';
 
 describe('the routing stream is bounded per session, whatever the messages (issue 15)', () => {
   it('property: open + assign + end at most, per session, for any number of messages, reads and presence changes', async () => {
@@ -45,5 +53,28 @@ describe('the routing stream is bounded per session, whatever the messages (issu
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('messages of different sessions never contend', () => {
+  it('two engines on one store, no retries allowed: twenty sessions written at once, each by one engine, never conflict', async () => {
+    const store = createInMemoryEventStore();
+    const clock = virtualClock(T0);
+    const make = (seed: number) =>
+      createEngine({ store, clock, modules: [deskModule, conversationModule], random: seededRandom(seed), retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, reactor: { mode: 'off' } });
+    const engines = [make(1), make(2)] as const;
+    // Each session's messages in order (a client waits for its send), all sessions at once, over both engines.
+    const session = async (s: number) => {
+      const failures = [];
+      for (let round = 0; round < 5; round++) {
+        const sent = await engines[s % 2]!.dispatch(says(`c${s}`, `s${s}`, `m${round}`));
+        if (E.isLeft(sent)) failures.push(sent.left);
+      }
+      return failures;
+    };
+    const failures = (await Promise.all(Array.from({ length: 20 }, (_, s) => session(s)))).flat();
+    expect(failures).toEqual([]);
+    expect((await readEverything(store)).filter((e) => e.type === 'MessageSent')).toHaveLength(100);
+    await Promise.all(engines.map((e) => e.close()));
   });
 });
