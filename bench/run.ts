@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { markdownTable } from 'markdown-table';
 import { calendarBench } from './calendar.bench.js';
+import { conversationBench } from './conversation.bench.js';
 import { deadlinesBench } from './deadlines.bench.js';
 import { kernelBench } from './kernel.bench.js';
 import { postgresBench } from './postgres.bench.js';
@@ -25,6 +26,7 @@ const suites: Record<string, Suite> = {
   deadlines: deadlinesBench,
   scale: scaleBench,
   calendar: calendarBench,
+  conversation: conversationBench,
 };
 
 const { values } = parseArgs({
