@@ -144,3 +144,14 @@ export { WEEKDAYS } from './domain/calendar/calendarTypes.js';
 export { alwaysOpen, calendarCodec, calendarDefinitionCodec, decodeCalendar, MAX_EXCEPTIONS, MAX_RANGES_PER_DAY, timeZoneCodec } from './domain/calendar/calendarCodec.js';
 export { addBusinessSeconds, businessSeconds, isOpen, nextOpening } from './domain/calendar/businessTime.js';
 export { isKnownZone } from './domain/calendar/zone.js';
+
+// Auto-replies (S9): one stream per customer, decided on the shop's settings, sent as system messages by a reaction.
+export { autoRepliesModule, autoRepliesStream } from './domain/autoReplies/autoRepliesModule.js';
+export { AUTO_REPLIES_ERROR_CODES } from './domain/autoReplies/autoRepliesDecide.js';
+export type { AutoRepliesErrorCode } from './domain/autoReplies/autoRepliesDecide.js';
+export type { AutoRepliesCommand, AutoRepliesCommandType } from './domain/autoReplies/autoRepliesCommands.js';
+export { AUTO_REPLY_MOMENTS, AUTO_REPLY_PURPOSES } from './domain/autoReplies/autoRepliesEvents.js';
+export type { AutoRepliesEvent, AutoReplyMoment, AutoReplyPurpose } from './domain/autoReplies/autoRepliesEvents.js';
+export type { AutoRepliesState } from './domain/autoReplies/autoRepliesState.js';
+export { autoReplyMessageId, queueReplies, someAgentPresent, startReplies } from './domain/autoReplies/rules.js';
+export { localDateOf } from './domain/autoReplies/localDate.js';
