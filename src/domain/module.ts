@@ -73,6 +73,8 @@ export interface StreamReference {
   /** The module whose decider folds the stream. */
   readonly module: string;
   readonly stream: string;
+  /** When the module is not registered, decide without it (its state is undefined) instead of failing. */
+  readonly optional?: boolean;
 }
 
 // The registry holds modules of many state, command and event types side by side.

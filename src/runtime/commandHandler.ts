@@ -209,6 +209,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     const states = new Map<string, unknown>();
     for (const reference of references) {
       const referenced = modulesByName.get(reference.module);
+      if (referenced === undefined && reference.optional === true) continue;
       if (referenced === undefined) throw new Error(`module ${module.name} references stream ${reference.stream} of module ${reference.module}, which is not registered`);
       const loaded = await load(referenced, reference.stream);
       if (E.isLeft(loaded)) return loaded;

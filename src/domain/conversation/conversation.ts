@@ -15,6 +15,8 @@ import { List, Map as IMap } from 'immutable';
 import type { DomainEvent } from '../decider.js';
 import type { EndReason } from '../desk/deskEvents.js';
 import { isReply, type EntryPoint, type MessageContent, type MessageKind, type Sender } from './messages.js';
+import { evolveClock } from './noResponse/noResponseClock.js';
+import type { BoundTimeouts, NoResponseEvent, RunningClock } from './noResponse/noResponseTypes.js';
 
 type At = { readonly at: number };
 type SessionRef = { readonly sessionId: string };
@@ -84,7 +86,9 @@ export type ConversationEvent =
    * (a lost checkpoint, a lagging second engine) re-sent OpenSession, which the desk
    * no longer recognises once the session left it. A reaction ends it again.
    */
-  | DomainEvent<'ConversationRoutedAfterEnd', SessionRef & Mirrored & { readonly agentId?: string } & At>;
+  | DomainEvent<'ConversationRoutedAfterEnd', SessionRef & Mirrored & { readonly agentId?: string } & At>
+  /** S8: the no-response clock (noResponse/). */
+  | NoResponseEvent;
 
 export type ConversationEventType = ConversationEvent['type'];
 export type ConversationEventOf<T extends ConversationEventType> = Extract<ConversationEvent, { type: T }>;
@@ -126,6 +130,15 @@ export interface ConversationState {
   readonly firstCustomerMessageAt?: number;
   readonly firstReplyAt?: number;
   readonly continuedAs?: string;
+  /** S8: when the last agent reply was sent (the customer clock starts there). */
+  readonly lastReplyAt?: number;
+  /** When the present agent got the session (assigned or transferred to it). */
+  readonly assignedAt?: number;
+  /** S8: the shop's timeouts bound at assignment, and the clock running now. */
+  readonly timeouts?: BoundTimeouts;
+  readonly clock?: RunningClock;
+  /** How many runs of a clock there have been (the next run's number is one more). */
+  readonly clockRuns?: number;
 }
 
 export const initialConversationState = (): ConversationState => ({
@@ -163,7 +176,7 @@ const messageSent = (s: ConversationState, e: ConversationEventOf<'MessageSent'>
   const shown = { ...base, staffSeqs: s.staffSeqs.push(e.seq) };
   if (!isReply(e.kind, e.sender)) return shown;
   const { waitingSince: _stopped, ...rest } = shown;
-  return { ...rest, unreplied: 0, agentReplies: s.agentReplies + 1, firstReplyAt: s.firstReplyAt ?? e.at };
+  return { ...rest, unreplied: 0, agentReplies: s.agentReplies + 1, firstReplyAt: s.firstReplyAt ?? e.at, lastReplyAt: e.at };
 };
 
 const withoutAgent = (s: ConversationState): ConversationState => {
@@ -201,9 +214,9 @@ export const evolveConversation = (s: ConversationState, event: ConversationEven
     case 'ConversationQueued':
       return { ...withoutAgent(s), status: 'queued', routingVersion: event.data.routingVersion };
     case 'ConversationAssigned':
-      return { ...s, status: 'assigned', agentId: event.data.agentId, vip: event.data.vip, routingVersion: event.data.routingVersion };
+      return { ...s, status: 'assigned', agentId: event.data.agentId, vip: event.data.vip, routingVersion: event.data.routingVersion, assignedAt: event.data.at };
     case 'ConversationTransferred':
-      return { ...s, agentId: event.data.to, routingVersion: event.data.routingVersion };
+      return { ...s, agentId: event.data.to, routingVersion: event.data.routingVersion, assignedAt: event.data.at };
     case 'ConversationRequeued':
       return { ...withoutAgent(s), status: 'queued', coAgents: [], routingVersion: event.data.routingVersion };
     case 'ConversationDiverted':
@@ -216,6 +229,8 @@ export const evolveConversation = (s: ConversationState, event: ConversationEven
       return { ...s, status: 'ended', routingVersion: event.data.routingVersion };
     case 'ConversationRoutedAfterEnd':
       return { ...s, routingVersion: event.data.routingVersion };
+    default:
+      return evolveClock(s, event);
   }
 };
 

@@ -5,6 +5,7 @@ import type { EventDefinitions } from '../module.js';
 import { identifier, intInRange, nonNegativeInt, oneOf, struct, timestamp } from '../validation.js';
 import { channelCodec } from '../desk/deskCodecs.js';
 import type { ConversationEvent } from './conversation.js';
+import { noResponseEventDefinitions } from './noResponse/noResponseCodecs.js';
 import { entryPointCodec, messageContentCodec, messageKindCodec, senderCodec } from './messages.js';
 
 export const presenceCodec = oneOf('Presence', ['active', 'away', 'offline']);
@@ -69,4 +70,5 @@ export const conversationEventDefinitions = {
   ConversationCoAgentLeft: v1(struct('ConversationCoAgentLeft', { ...mirrored, agentId: agentIdCodec })),
   ConversationEnded: v1(struct('ConversationEnded', { ...mirrored, reason: endReasonCodec })),
   ConversationRoutedAfterEnd: v1(struct('ConversationRoutedAfterEnd', mirrored, { agentId: agentIdCodec })),
+  ...noResponseEventDefinitions,
 } satisfies EventDefinitions<ConversationEvent>;

@@ -11,6 +11,8 @@ import type { CommandCodecs } from '../module.js';
 import { intInRange, nonEmptyString, struct, timestamp } from '../validation.js';
 import { channelCodec } from '../desk/deskCodecs.js';
 import type { DivertReason, Presence, ReadSide } from './conversation.js';
+import { runFields } from './noResponse/noResponseCodecs.js';
+import type { NoResponseClock } from './noResponse/noResponseTypes.js';
 import { divertReasonCodec, endReasonCodec, presenceCodec, purposeCodec, readSideCodec } from './conversationCodecs.js';
 import { SYSTEM_TEXT_MAX_CHARS, entryPointCodec, messageContentCodec, taggedUnion, type EntryPoint, type MessageContent } from './messages.js';
 
@@ -65,7 +67,12 @@ export type ConversationCommand =
         readonly channel?: string;
         readonly vip?: boolean;
       }
-    >;
+    >
+  /** S8 deadlines (system only): a run of a no-response clock reached its prompt, or its end. */
+  | Command<'PromptNoResponse', NoResponseRun>
+  | Command<'TimeOutNoResponse', NoResponseRun>;
+
+type NoResponseRun = SessionRef & { readonly clock: NoResponseClock; readonly run: number; readonly since: number };
 
 export type ConversationCommandType = ConversationCommand['type'];
 export type ConversationCommandOf<T extends ConversationCommandType> = Extract<ConversationCommand, { type: T }>;
@@ -105,4 +112,6 @@ export const conversationCommandCodecs = {
     { sessionId: sessionIdCodec, routingVersion: intInRange(1, Number.MAX_SAFE_INTEGER), at: timestamp, change: routingChangeCodec },
     { customerId: customerIdCodec, channel: channelCodec, vip: t.boolean },
   ),
+  PromptNoResponse: struct('PromptNoResponse', runFields),
+  TimeOutNoResponse: struct('TimeOutNoResponse', runFields),
 } satisfies CommandCodecs<ConversationCommand>;

@@ -5,7 +5,7 @@
  */
 import type { ConversationState } from './conversation.js';
 import type { ConversationCommand } from './conversationCommands.js';
-import type { Decided } from './decide/common.js';
+import { nothing, type Decided } from './decide/common.js';
 import { addInternalNote, sendAgentMessage, sendAnonymousReply, sendCustomerMessage, sendSystemMessage } from './decide/messages.js';
 import { markRead, setCustomerPresence } from './decide/reads.js';
 import { recordRouting } from './decide/routing.js';
@@ -30,5 +30,9 @@ export const decideConversation = (command: ConversationCommand, state: Conversa
       return setCustomerPresence(command, state);
     case 'RecordRouting':
       return recordRouting(command, state);
+    case 'PromptNoResponse':
+    case 'TimeOutNoResponse':
+      // Decided with the clock (noResponse/noResponseDecide.ts), before this is reached.
+      return nothing;
   }
 };

@@ -14,6 +14,8 @@ import { conversationEventDefinitions } from './conversationCodecs.js';
 import { conversationCommandCodecs, type ConversationCommand } from './conversationCommands.js';
 import { decideConversation } from './conversationDecide.js';
 import { conversationReactions } from './conversationReactions.js';
+import { decideWithClock } from './noResponse/noResponseDecide.js';
+import { settingsStream } from '../shopSettings/shopSettingsDecide.js';
 
 export const conversationStream = (shopId: string, sessionId: string): string => `conversation-${shopId}-${sessionId}`;
 
@@ -24,8 +26,14 @@ export const conversationModule = defineModule<ConversationState, ConversationCo
   streamOf: (command) => conversationStream(command.meta.shopId, command.data.sessionId),
   decider: {
     initialState: initialConversationState,
-    decide: (command, state) => decideConversation(command, state),
+    decide: (command, state, context) => decideWithClock(command, state, context, settingsStream(command.meta.shopId), decideConversation),
     evolve: evolveConversation,
   },
   reactions: conversationReactions,
+  // S8: an assignment binds the timeouts in effect (read, never written; without the settings module, none);
+  // messages read nothing else.
+  references: (command) =>
+    command.type === 'RecordRouting' && (command.data.change.kind === 'assigned' || command.data.change.kind === 'transferred')
+      ? [{ module: 'shop-settings', stream: settingsStream(command.meta.shopId), optional: true }]
+      : [],
 });

@@ -27,6 +27,7 @@ import type { DeskEvent } from '../desk/deskEvents.js';
 import type { ConversationEvent } from './conversation.js';
 import type { RoutingChange } from './conversationCommands.js';
 import type { ProjectedEvent } from '../../projections/projection.js';
+import { noResponseReactions } from './noResponse/noResponseReactions.js';
 
 type Request = { readonly customerId: string; readonly channel: string; readonly vip?: boolean };
 
@@ -79,4 +80,4 @@ const fromDesk = reactionsTo<DeskEvent>({
   SessionEnded: (e) => record(e, e.data.sessionId, e.data.at, { kind: 'ended', reason: e.data.reason }),
 });
 
-export const conversationReactions: ReactionMap = { ...toDesk, ...fromDesk };
+export const conversationReactions: ReactionMap = { ...toDesk, ...fromDesk, ...noResponseReactions };

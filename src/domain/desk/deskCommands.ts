@@ -62,6 +62,8 @@ export type DeskCommand =
   | Command<'StartProactiveSession', SessionRef & CustomerRef & AgentRef & { readonly channel: string; readonly vip?: boolean }>
   | Command<'PickFromQueue', SessionRef & AgentRef>
   | Command<'EndSession', SessionRef & { readonly reason?: EndReason; readonly stats?: SessionStats }>
+  /** S8 (system only): the agent did not reply in time; another agent takes the session if one can. */
+  | Command<'RequeueSession', SessionRef & { readonly excludeAgentId: string; readonly reason: 'agent-no-response' }>
   | Command<'EndSessions', { readonly sessionIds: readonly string[]; readonly reason?: EndReason }>
   | Command<'TransferSession', SessionRef & { readonly toAgentId?: string; readonly toGroupId?: string; readonly note?: string }>
   | Command<'AcceptTransfer', SessionRef & { readonly requestId: string }>
@@ -116,6 +118,7 @@ export const deskCommandCodecs = {
   StartProactiveSession: struct('StartProactiveSession', { ...session, ...customer, ...agent, channel: channelCodec }, { vip: t.boolean }),
   PickFromQueue: struct('PickFromQueue', { ...session, ...agent }),
   EndSession: struct('EndSession', session, { reason: endReason, stats }),
+  RequeueSession: struct('RequeueSession', { ...session, excludeAgentId: agentIdCodec, reason: oneOf('RequeueReason', ['agent-no-response']) }),
   EndSessions: struct('EndSessions', { sessionIds: t.readonlyArray(sessionIdCodec) }, { reason: endReason }),
   TransferSession: struct('TransferSession', session, { toAgentId: agentIdCodec, toGroupId: groupIdCodec, note: nonEmptyString(500) }),
   AcceptTransfer: struct('AcceptTransfer', { ...session, requestId }),

@@ -17,6 +17,7 @@ import {
 } from './decide/agents.js';
 import { blacklistCustomer, configureRouting, createGroup, pinCustomer, setChannelRule, unblacklistCustomer, unpinCustomer } from './decide/configure.js';
 import { endSession, endSessions, openSession, pickFromQueue, startProactiveSession } from './decide/sessions.js';
+import { requeueSession } from './decide/requeueOne.js';
 import { acceptTransfer, cancelTransfer, declineTransfer, expireTransfer, inviteAgent, joinSession, leaveSession, transferSession } from './decide/transfers.js';
 
 /** The events of a command and the desk after them (see decide/decision.ts). */
@@ -68,6 +69,8 @@ export const decideDesk = (command: DeskCommand, state: DeskState): Decided => {
       return endSession(command, state);
     case 'EndSessions':
       return endSessions(command, state);
+    case 'RequeueSession':
+      return requeueSession(command, state);
     case 'TransferSession':
       return transferSession(command, state);
     case 'AcceptTransfer':

@@ -34,7 +34,8 @@ export interface RoutingRequestFields {
 
 export type TransferCancelReason = 'session-requeued' | 'target-left' | 'withdrawn';
 export type RetargetReason = 'rule-agents-absent' | 'rule-changed';
-export type LeaveReason = 'agent-offline' | 'agent-disabled' | 'agent-frozen';
+/** Why an agent lost its sessions: it left, or (S8, one session) it did not reply in time. */
+export type LeaveReason = 'agent-offline' | 'agent-disabled' | 'agent-frozen' | 'agent-no-response';
 
 /** What the session module reports when a session ends, for R4's efficiency factor. */
 export interface SessionStats {
@@ -196,7 +197,7 @@ export const deskEventDefinitions = {
       {
         ...requestRequired,
         from: agentIdCodec,
-        reason: oneOf('LeaveReason', ['agent-offline', 'agent-disabled', 'agent-frozen']),
+        reason: oneOf('LeaveReason', ['agent-offline', 'agent-disabled', 'agent-frozen', 'agent-no-response']),
         target: queueTargetCodec,
         ...at,
       },

@@ -14,7 +14,7 @@ import { assignedEvent, requestOfEntry } from './assignment.js';
 import type { Emitter } from './emitter.js';
 
 /** What freed the slot, in a decision's words. */
-export type DequeueTrigger = 'session-ended' | 'went-online' | 'max-raised' | 'groups-changed' | 'role-changed' | 'transferred-away' | 'co-agent-left' | 'admins-included';
+export type DequeueTrigger = 'session-ended' | 'went-online' | 'max-raised' | 'groups-changed' | 'role-changed' | 'transferred-away' | 'co-agent-left' | 'admins-included' | 'requeued';
 
 export const fillFromQueue = (em: Emitter, agentId: AgentId, at: number, trigger: DequeueTrigger, limit = Number.POSITIVE_INFINITY): void => {
   for (let taken = 0; taken < limit; taken++) {
