@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoReplyMessageId } from '../../../src/domain/autoReplies/rules.js';
 import { localDateOf } from '../../../src/domain/autoReplies/localDate.js';
+import { nextSessionIdOf } from '../../../src/domain/conversation/conversationDecide.js';
 import { DEFAULT_WELCOME } from '../../../src/domain/shopSettings/shopSettings.js';
 import { says } from '../conversation/harness.js';
 import { autoRepliesHarness, change, closedAtT0, decideInput, HOUR, MINUTE, T0 } from './harness.js';
@@ -170,6 +171,19 @@ describe('S9 promotion: at each customer session start', () => {
     expect(await h.purposes('s1')).toEqual(['welcome', 'promotion']);
     expect(await h.purposes('s2')).toEqual(['promotion']);
     expect((await h.autoMessages('s2'))[0]!.text).toBe('双十二全场满199减30');
+  });
+
+  it('S7: a message after the end starts a new session, which gets the promotion (and no second welcome that day)', async () => {
+    const h = autoRepliesHarness();
+    await h.agents(['a1']);
+    await h.ok(change({ autoReplies: { promotion: 'promo' } }));
+    await session(h, 'alice', 's1', T0);
+    await h.clock.advanceTo(T0 + HOUR);
+    await h.ok(says('alice', 's1', 'again'));
+    await h.settle();
+    const next = nextSessionIdOf('s1', 'again');
+    expect(await h.purposes(next)).toEqual(['promotion']);
+    expect(h.reports).toEqual([]);
   });
 
   it('the settings in effect at the session start are used, and the version is recorded', async () => {
