@@ -4,7 +4,8 @@
  * the customer's own and sessions of different customers never contend. Its
  * commands read the shop's settings, the desk and the session's conversation as
  * references and write only here; what it decides reaches the conversation as
- * system messages through a reaction.
+ * system messages through a reaction. Shop and customer ids are identifiers of at
+ * most 128 characters, so the name stays well inside the 500 a store accepts.
  *
  * The stream takes one to four events per session; a snapshot every 200 events
  * keeps a cold start of a long-standing customer short (the state is bounded).

@@ -12,6 +12,11 @@
  * - Promotion: each customer session's start, when its text is not empty.
  * - Queue notice: when the session queues, once per session; off when empty.
  * Texts are at most 1000 characters (the settings codec refuses longer ones).
+ *
+ * The settings and the calendar are those in effect at the moment (`at`); the
+ * desk is read as it is when deciding (the desk keeps no history of presence), a
+ * moment later at most when the reactor is live. A shop that moves its zone
+ * westwards may see one day without a welcome: dates are compared as written.
  */
 import { isOpen } from '../calendar/businessTime.js';
 import { isPresent } from '../../routing/eligibility.js';
