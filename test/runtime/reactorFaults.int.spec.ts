@@ -90,7 +90,8 @@ const runWithKills = async (spec: StoreSpec) => {
 };
 
 const checkOutcome = ({ acks, check }: Awaited<ReturnType<typeof runWithKills>>) => {
-  expect(acks.set.size).toBeGreaterThan(100);
+  // Enough work to mean something; how much depends on the machine's load (this is no benchmark).
+  expect(acks.set.size).toBeGreaterThan(20);
   // Nothing a process saw succeed was lost.
   for (const [id, at] of acks.set) expect(check.set.get(id)).toBe(at);
   // Each reminder fired at most once and each firing was counted exactly once.
