@@ -197,3 +197,10 @@ export const oneOf = <const L extends readonly [string, ...string[]]>(name: stri
     t.identity,
   );
 };
+
+/**
+ * A value or null (switched off, absent on purpose). A wrong value is reported by the
+ * value's codec alone, not also as "not null" (which t.union would add).
+ */
+export const orNull = <A>(codec: t.Type<A, A, unknown>) =>
+  new t.Type<A | null, A | null, unknown>(`${codec.name} | null`, (u): u is A | null => u === null || codec.is(u), (u, c) => (u === null ? t.success(null) : codec.validate(u, c)), t.identity);

@@ -7,22 +7,15 @@
  * O(messages it covers).
  */
 import { List, Map as IMap } from 'immutable';
-import type { ConversationEvent, ConversationStatus, Initiation, Presence } from '../domain/conversation/conversation.js';
-import type { EntryPoint, MessageContent, MessageKind, Sender } from '../domain/conversation/messages.js';
+import type { ConversationEvent, ConversationEventOf, ConversationStatus, Initiation, Presence } from '../domain/conversation/conversation.js';
+import type { EntryPoint, Sender } from '../domain/conversation/messages.js';
 import type { Projection } from './projection.js';
 
-export interface TimelineMessage {
-  readonly messageId: string;
-  readonly seq: number;
-  readonly sender: Sender;
-  readonly kind: MessageKind;
-  readonly content: MessageContent;
-  readonly staffOnly: boolean;
-  readonly purpose?: string;
-  readonly at: number;
+/** A message as the conversation recorded it (MessageSent), and when the other side read it. */
+export type TimelineMessage = Omit<ConversationEventOf<'MessageSent'>['data'], 'sessionId'> & {
   /** When the other side read it (the agent for a customer's message, the customer for the staff's). */
   readonly readAt?: number;
-}
+};
 
 export interface Timeline {
   readonly sessionId: string;

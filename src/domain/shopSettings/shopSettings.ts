@@ -7,7 +7,7 @@
  * has passed, which is what lets a replay give the live numbers.
  */
 import * as t from 'io-ts';
-import { intInRange, oneOf, struct } from '../validation.js';
+import { intInRange, oneOf, orNull, struct } from '../validation.js';
 
 /** S9: the welcome used when the configured one is empty. */
 export const DEFAULT_WELCOME = '你好，欢迎光临';
@@ -79,10 +79,6 @@ const promptBeforeEnd = <T extends NoResponseTimeout>(base: t.Type<T, T, unknown
     t.identity,
   );
 
-/** A value or null (switched off); a wrong value is reported by the value's codec alone, not also as "not null". */
-const orOff = <A>(codec: t.Type<A, A, unknown>) =>
-  new t.Type<A | null, A | null, unknown>(`${codec.name} | null`, (u): u is A | null => u === null || codec.is(u), (u, c) => (u === null ? t.success(null) : codec.validate(u, c)), t.identity);
-
 export const noResponseTimeoutCodec = promptBeforeEnd(struct('NoResponseTimeout', { promptAfterSeconds: seconds, endAfterSeconds: seconds }));
 
 export const agentTimeoutCodec = promptBeforeEnd(
@@ -105,12 +101,12 @@ export const autoRepliesChangeCodec = struct(
 );
 
 export const timeoutsCodec = struct('Timeouts', {
-  customerNoResponse: orOff(noResponseTimeoutCodec),
-  agentNoResponse: orOff(agentTimeoutCodec),
+  customerNoResponse: orNull(noResponseTimeoutCodec),
+  agentNoResponse: orNull(agentTimeoutCodec),
 });
 
 export const timeoutsChangeCodec = struct(
   'TimeoutsChange',
   {},
-  { customerNoResponse: orOff(noResponseTimeoutCodec), agentNoResponse: orOff(agentTimeoutCodec) },
+  { customerNoResponse: orNull(noResponseTimeoutCodec), agentNoResponse: orNull(agentTimeoutCodec) },
 );

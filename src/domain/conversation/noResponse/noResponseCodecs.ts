@@ -1,15 +1,12 @@
 /** The stored form of the no-response events. */
 import * as t from 'io-ts';
 import { agentIdCodec, sessionIdCodec } from '../../ids.js';
-import { intInRange, nonNegativeInt, oneOf, struct, timestamp } from '../../validation.js';
+import { intInRange, nonNegativeInt, oneOf, orNull, struct, timestamp } from '../../validation.js';
 import { agentTimeoutCodec, noResponseTimeoutCodec } from '../../shopSettings/shopSettings.js';
 import type { BoundTimeouts } from './noResponseTypes.js';
 
 export const noResponseClockCodec = oneOf('NoResponseClock', ['agent', 'customer']);
 const actionCodec = oneOf('AgentTimeoutAction', ['end', 'requeue']);
-
-const orNull = <A>(codec: t.Type<A, A, unknown>) =>
-  new t.Type<A | null, A | null, unknown>(`${codec.name} | null`, (u): u is A | null => u === null || codec.is(u), (u, c) => (u === null ? t.success(null) : codec.validate(u, c)), t.identity);
 
 const withPrompt = <A extends object>(codec: t.Type<A, A, unknown>) =>
   new t.Type<A & { prompt: string }, A & { prompt: string }, unknown>(
