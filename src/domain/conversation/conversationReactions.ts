@@ -10,10 +10,11 @@
  *   requeued, diverted, co-agents, ended) are mirrored into the conversation by
  *   RecordRouting, which carries the routing stream's version: a repeat or an
  *   older event is a no-op there, so the mirror is exactly once and in order.
- * - The desk forgets a session once it ended, so a first message's OpenSession
- *   delivered again after the end (a lost checkpoint) opens it anew. The mirror
- *   sees a routing of an ended conversation (ConversationRoutedAfterEnd) and ends
- *   it again at the desk, so no agent keeps a phantom session.
+ * - The desk refuses to open a session that ended (it remembers the last
+ *   RECENTLY_ENDED), so a first message's OpenSession delivered again after the
+ *   end is settled as a refusal. Beyond that bound, the mirror sees a routing of
+ *   an ended conversation (ConversationRoutedAfterEnd) and ends it again at the
+ *   desk, so no agent keeps a phantom session.
  * - A customer's message after the end (ConversationContinued) is carried into
  *   the new session as its first message, which opens it and routes it again
  *   (stickiness, R1, is the desk's).

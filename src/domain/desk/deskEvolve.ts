@@ -7,7 +7,7 @@ import { fallbackLanes } from '../../routing/fallbackLanes.js';
 import { dequeue, enqueue, reenqueue, withPolicy, type QueueEntry } from '../../routing/queue.js';
 import { NEW_AGENT_EFFICIENCY, recordSession } from '../../routing/strategies/weighted.js';
 import type { DeskEvent, DeskEventOf } from './deskEvents.js';
-import { joinSessionOf, leaveSessionOf, putAgent, rememberContact, reindex, updateAgent, type DeskSession, type DeskState } from './deskState.js';
+import { joinSessionOf, leaveSessionOf, putAgent, rememberContact, reindex, updateAgent, type DeskSession, type DeskState, rememberEnded } from './deskState.js';
 
 const changeLoad = (state: DeskState, agentId: AgentId, delta: number): DeskState =>
   updateAgent(state, agentId, (a) => ({ load: Math.max(0, a.load + delta) }));
@@ -147,6 +147,7 @@ const ended = (state: DeskState, e: DeskEventOf<'SessionEnded'>['data']): DeskSt
     queue: dequeue(state.queue, e.sessionId),
     sessions: state.sessions.delete(e.sessionId),
     activeByCustomer: state.activeByCustomer.delete(session.customerId),
+    recentlyEnded: rememberEnded(state.recentlyEnded, e.sessionId),
   };
   for (const agentId of e.agents) next = leaveSessionOf(changeLoad(next, agentId, -1), agentId, e.sessionId);
   const { stats } = e;

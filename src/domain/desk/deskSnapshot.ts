@@ -6,7 +6,7 @@
  * the folded one would.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { List, Map as IMap, Set as ISet } from 'immutable';
+import { List, Map as IMap, OrderedSet, Set as ISet } from 'immutable';
 import * as t from 'io-ts';
 import type { ValidationError } from '../errors.js';
 import { agentIdCodec, customerIdCodec, groupIdCodec, sessionIdCodec } from '../ids.js';
@@ -20,7 +20,7 @@ import { agentRoleCodec, agentStatusCodec, channelCodec, lifecycleCodec, queueTa
 import { initialDeskState, joinSessionOf, reindex, type DeskSession, type DeskState } from './deskState.js';
 
 // 2: agents carry lastAssignedAt; sessions their arrival and routing request; queue entries may be requeued.
-export const DESK_SNAPSHOT_VERSION = 2;
+export const DESK_SNAPSHOT_VERSION = 3;
 
 const agentCodec = struct('Agent', {
   id: agentIdCodec,
@@ -86,6 +86,7 @@ const snapshotCodec = struct('DeskSnapshot', {
   pins: t.readonlyArray(t.tuple([customerIdCodec, agentIdCodec])),
   blacklist: t.readonlyArray(customerIdCodec),
   lastContact: t.readonlyArray(t.tuple([customerIdCodec, agentIdCodec, timestamp])),
+  recentlyEnded: t.readonlyArray(sessionIdCodec),
   seq: nonNegativeInt,
   /** Random mode picks by position, so the members' order is part of the state (see restoreRandomOrder). */
   randomOrder: t.union([t.null, struct('RandomOrder', { shop: t.readonlyArray(agentIdCodec), groups: t.readonlyArray(t.tuple([groupIdCodec, t.readonlyArray(agentIdCodec)])) })]),
@@ -105,6 +106,7 @@ export const encodeDesk = (state: DeskState): DeskSnapshot => ({
   lastContact: [...state.lastContact.entries()].map(([customer, c]) => [customer, c.agentId, c.at] as [string, string, number]),
   seq: state.seq,
   randomOrder: randomOrderOf(state.pools),
+  recentlyEnded: [...state.recentlyEnded],
 });
 
 const membersOf = (pool: Pool): string[] => (pool.kind === 'random' ? [...pool.members] : []);
@@ -166,6 +168,7 @@ const restore = (s: DeskSnapshot): DeskState => {
     lastContact: IMap(s.lastContact.map(([customer, agentId, at]) => [customer, { agentId, at }] as const)),
     contactsByTime: contacts,
     seq: s.seq,
+    recentlyEnded: OrderedSet(s.recentlyEnded),
   });
   return restoreRandomOrder(restored, s.randomOrder);
 };

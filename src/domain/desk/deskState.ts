@@ -8,7 +8,7 @@
  * Collections are persistent (immutable.js maps, B+ trees with copy-on-write), so
  * folding an event costs O(log n) of the agents and sessions, never a copy of them.
  */
-import { Map as IMap, Set as ISet } from 'immutable';
+import { Map as IMap, OrderedSet, Set as ISet } from 'immutable';
 import { BTree } from '../btree.js';
 import type { AgentId, CustomerId, GroupId, SessionId } from '../ids.js';
 import { canAutoTake, countsAsPresent } from '../../routing/eligibility.js';
@@ -64,7 +64,22 @@ export interface DeskState extends RoutingView {
   readonly contactsByTime: BTree<readonly [number, CustomerId], true>;
   /** Counts assignments and queue entries: the order of round robin, ties and the queue. */
   readonly seq: number;
+  /**
+   * The last RECENTLY_ENDED session ids to end, oldest first. A session leaves the desk
+   * when it ends, so without these a first message's OpenSession delivered again after
+   * the end (a reactor handling events since its last checkpoint) would open it anew.
+   */
+  readonly recentlyEnded: OrderedSet<SessionId>;
 }
+
+/** How many ended session ids the desk remembers: far more than end between two reactor checkpoints. */
+export const RECENTLY_ENDED = 10_000;
+
+/** Remembers an ended session, forgetting the oldest beyond the bound. */
+export const rememberEnded = (ended: OrderedSet<SessionId>, sessionId: SessionId): OrderedSet<SessionId> => {
+  const next = ended.add(sessionId);
+  return next.size > RECENTLY_ENDED ? next.delete(next.first()!) : next;
+};
 
 const compareContacts = (a: readonly [number, string], b: readonly [number, string]) =>
   a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
@@ -86,6 +101,7 @@ export const initialDeskState = (settings: RoutingSettings = DEFAULT_ROUTING_SET
   awaitingAcceptance: IMap(),
   queue: emptyQueue({ order: settings.queueOrder, vipFirst: settings.vipFirst }),
   contactsByTime: new BTree<readonly [number, CustomerId], true>(undefined, compareContacts),
+  recentlyEnded: OrderedSet(),
   seq: 0,
 });
 

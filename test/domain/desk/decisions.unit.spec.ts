@@ -127,7 +127,7 @@ describe('decision: what broke the tie', () => {
       trigger: expect.stringMatching(/^served this customer last, at /), // the time, in words
     });
     await h.ok(h.d.pinCustomer({ customerId: 'lucy', agentId: 'other' }));
-    expect(await decisionOf(h, 'lucy')).toMatchObject({ step: 'customer-pin', runnersUp: [], scopes: [], tieBreak: 'designated' });
+    expect(await decisionOf(h, 'lucy', { sessionId: 's3' })).toMatchObject({ step: 'customer-pin', runnersUp: [], scopes: [], tieBreak: 'designated' });
     const chose = await h.ok(h.d.open({ sessionId: 's9', customerId: 'chooser', channel: 'web-mall', requestedAgentId: 'other' }));
     expect(chose[0]?.data.decision).toMatchObject({ step: 'customer-choice', chosen: { agentId: 'other' }, tieBreak: 'designated' });
   });

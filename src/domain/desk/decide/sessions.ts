@@ -24,6 +24,8 @@ const actorName = (acting: Acting) => (acting.kind === 'agent' ? acting.agent.id
 
 const newSessionChecks = (state: DeskState, sessionId: string, customerId: string): E.Either<DomainError, void> => {
   if (state.sessions.has(sessionId)) return E.left(domainError('session.exists', `session ${sessionId} is already at the desk`));
+  // A repeat of an opening after the end: a new conversation has a new session id.
+  if (state.recentlyEnded.has(sessionId)) return E.left(domainError('session.ended', `session ${sessionId} has ended; a new session needs a new id`));
   const active = state.activeByCustomer.get(customerId);
   return active === undefined
     ? E.right(undefined)
