@@ -8,6 +8,7 @@
  * No snapshots: a session's stream is short (its messages), and the engine keeps
  * the latest state of the streams it writes.
  */
+import * as E from 'fp-ts/lib/Either.js';
 import { defineModule } from '../module.js';
 import { evolveConversation, initialConversationState, type ConversationEvent, type ConversationState } from './conversation.js';
 import { conversationEventDefinitions } from './conversationCodecs.js';
@@ -26,8 +27,9 @@ export const conversationModule = defineModule<ConversationState, ConversationCo
   streamOf: (command) => conversationStream(command.meta.shopId, command.data.sessionId),
   decider: {
     initialState: initialConversationState,
-    decide: (command, state, context) => decideWithClock(command, state, context, settingsStream(command.meta.shopId), decideConversation),
+    decide: (command, state, context) => E.map((d: { readonly events: readonly ConversationEvent[] }) => d.events)(decideWithClock(command, state, context, settingsStream(command.meta.shopId), decideConversation)),
     evolve: evolveConversation,
+    decideAndFold: (command, state, context) => decideWithClock(command, state, context, settingsStream(command.meta.shopId), decideConversation),
   },
   reactions: conversationReactions,
   // S8: an assignment binds the timeouts in effect (read, never written; without the settings module, none);

@@ -85,13 +85,14 @@ export const decideWithClock = (
   context: DecideContext,
   settingsStream: string,
   decideRest: (command: ConversationCommand, state: ConversationState) => E.Either<DomainError, readonly ConversationEvent[]>,
-): Decided => {
+): E.Either<DomainError, { readonly events: readonly ConversationEvent[]; readonly state: ConversationState }> => {
+  const withState = (decided: Decided) => E.map((events: readonly ConversationEvent[]) => ({ events, state: fold(state, events) }))(decided);
   if (isFire(command)) {
     if (command.meta.actor.kind !== 'system') return refuse('actor.not-allowed', 'only the system fires a no-response deadline');
-    return command.type === 'PromptNoResponse' ? prompt(command, state) : timeOut(command, state);
+    return withState(command.type === 'PromptNoResponse' ? prompt(command, state) : timeOut(command, state));
   }
   const decided = decideRest(command, state);
-  if (E.isLeft(decided) || decided.right.length === 0) return decided;
+  if (E.isLeft(decided) || decided.right.length === 0) return withState(decided);
   const events: ConversationEvent[] = [...decided.right];
   let after = fold(state, events);
   const at = timeOf(command);
@@ -105,5 +106,7 @@ export const decideWithClock = (
       after = evolveConversation(after, bound);
     }
   }
-  return E.right([...events, ...clockEvents(after, at)]);
+  // The state after is handed back with the events, so the engine does not fold them again.
+  const moved = clockEvents(after, at);
+  return E.right({ events: [...events, ...moved], state: fold(after, moved) });
 };
