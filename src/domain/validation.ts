@@ -83,16 +83,15 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
   const requiredCodec = t.type(required);
   const optionalCodec = t.partial(optional ?? ({} as O));
   const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
-  const optionalKeys = Object.keys(optional ?? {});
-  // The required fields encoded, then each optional one present (t.partial's encode answers
-  // the whole value when its fields are identities, which would undo the required ones).
+  const fields: readonly (readonly [string, t.Mixed])[] = [...Object.entries(required), ...Object.entries(optional ?? {})];
+  // Each field present, encoded by its own codec (an absent optional one stays absent).
   const encodeFields = (value: Struct<R, O>): StructOut<R, O> => {
-    const out: Record<string, unknown> = { ...(requiredCodec.encode(value) as object) };
-    const encodedOptional = optionalCodec.encode(value) as Record<string, unknown>;
-    for (const key of optionalKeys) if (encodedOptional[key] !== undefined) out[key] = encodedOptional[key];
+    const record = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [key, codec] of fields) if (record[key] !== undefined) out[key] = codec.encode(record[key]);
     return out as StructOut<R, O>;
   };
-  const encodesAsItself = [...Object.values(required), ...Object.values(optional ?? {})].every((codec) => codec.encode === t.identity);
+  const encodesAsItself = fields.every(([, codec]) => codec.encode === t.identity);
   const is = (u: unknown): u is Struct<R, O> =>
     requiredCodec.is(u) && optionalCodec.is(u) && Object.keys(u as object).every((k) => known.has(k));
   return new t.Type<Struct<R, O>, StructOut<R, O>, unknown>(

@@ -61,13 +61,12 @@ const runnersUpOf = (view: RoutingView, pools: readonly Pool[], chosen: AgentId,
   const candidates: { key: OrderKey; id: AgentId }[] = [];
   for (const pool of pools) {
     if (pool.kind !== 'ordered') continue;
-    // The first k + 1 of each pool (one may be the chosen): stepping key to key costs
-    // O(log n) each, without the iterator's set-up.
-    let key = pool.tree.minKey();
-    for (let taken = 0; key !== undefined && taken <= k; taken++) {
-      const id = pool.tree.get(key);
-      if (id !== undefined) candidates.push({ key, id });
-      key = pool.tree.nextHigherKey(key);
+    // The first k + 1 of each pool (one may be the chosen), pair by pair from the first
+    // (nextHigherPair(undefined)): O(log n) a step, without an iterator's set-up.
+    let pair = pool.tree.nextHigherPair(undefined);
+    for (let taken = 0; pair !== undefined && taken <= k; taken++) {
+      candidates.push({ key: pair[0], id: pair[1] });
+      pair = pool.tree.nextHigherPair(pair[0]);
     }
   }
   // One pool (the shop's, most often) is already in order.

@@ -4,10 +4,15 @@
  * when a referenced module is not registered.
  */
 import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from '../../src/adapters/memory/inMemoryEventStore.js';
 import { deskModule } from '../../src/domain/desk/deskModule.js';
 import { shopSettingsModule } from '../../src/domain/shopSettings/shopSettingsModule.js';
+import type { Command } from '../../src/domain/command.js';
+import type { DomainEvent } from '../../src/domain/decider.js';
+import { defineModule } from '../../src/domain/module.js';
+import { struct } from '../../src/domain/validation.js';
 import { createEngine } from '../../src/engine.js';
 import { seededRandom } from '../../src/runtime/seededRandom.js';
 import { virtualClock } from '../../src/runtime/virtualClock.js';
@@ -21,7 +26,7 @@ describe('references', () => {
     await expect(engine.dispatch(change({ kind: 'system' }))).rejects.toThrow(/shop-settings references stream routing-shop-1 of module desk/);
   });
 
-  it('commands on the referenced stream and on the referring one, all at once, all succeed (no lock is held across streams)', async () => {
+  it('commands on the referenced stream and on the referring one, all at once, all succeed', async () => {
     const store = createInMemoryEventStore();
     const engine = createEngine({ store, clock: virtualClock(0), modules: [deskModule, shopSettingsModule], random: seededRandom(1) });
     const d = desk('shop-1');
@@ -29,5 +34,38 @@ describe('references', () => {
       Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? engine.dispatch(d.registerAgent({ agentId: `a${i}`, name: `A${i}`, maxSessions: 2 })) : engine.dispatch({ ...change({ kind: 'system' }), data: { autoReplies: { welcome: `hi ${i}` } } }))),
     );
     expect(results.every(E.isRight)).toBe(true);
+  });
+
+  it('two modules that read each other\'s streams never wait on each other (no lock is held across streams)', async () => {
+    // ping reads pong's stream and pong reads ping's: a handler that kept its own lock while
+    // loading the other stream would deadlock here, ping holding ping and waiting for pong.
+    const side = (name: string, other: string, command: string, event: string) =>
+      defineModule<number, Command<string, { n: number }>, DomainEvent<string, { n: number; seen: number }>>({
+        name,
+        commands: { [command]: struct(command, { n: t.number }) },
+        events: { [event]: { schemaVersion: 1, codec: struct(event, { n: t.number, seen: t.number }) } },
+        streamOf: (c) => `${name}-${c.meta.shopId}`,
+        references: (c) => [{ module: other, stream: `${other}-${c.meta.shopId}` }],
+        decider: {
+          initialState: () => 0,
+          decide: (c, _s, context) => E.right([{ type: event, data: { n: c.data.n, seen: (context.stateOf(`${other}-${c.meta.shopId}`) as number | undefined) ?? -1 } }]),
+          evolve: (count) => count + 1,
+        },
+      });
+    const engine = createEngine({
+      store: createInMemoryEventStore(),
+      clock: virtualClock(0),
+      modules: [side('ping', 'pong', 'Ping', 'Pinged'), side('pong', 'ping', 'Pong', 'Ponged')],
+      random: seededRandom(1),
+    });
+    const all = Promise.all(
+      Array.from({ length: 40 }, (_, n) => engine.dispatch({ type: n % 2 === 0 ? 'Ping' : 'Pong', shopId: 'shop-1', actor: { kind: 'system' }, data: { n } })),
+    );
+    const outcome = await Promise.race([all, new Promise<'deadlock'>((resolve) => setTimeout(() => resolve('deadlock'), 2_000))]);
+    expect(outcome).not.toBe('deadlock');
+    const results = outcome as E.Either<unknown, { events: readonly { data: unknown }[] }>[];
+    expect(results.every(E.isRight)).toBe(true);
+    // Each side read the other as it stood: a count, never "not registered" (-1).
+    for (const result of results) if (E.isRight(result)) expect((result.right.events[0]!.data as { seen: number }).seen).toBeGreaterThanOrEqual(0);
   });
 });

@@ -4,15 +4,16 @@
  * where a field is to blame, `details.field` naming it; a refusal writes nothing.
  */
 import type { ConversationState } from './conversation.js';
-import type { ConversationCommand } from './conversationCommands.js';
-import { nothing, type Decided } from './decide/common.js';
+import type { MessageOrRouting } from './noResponse/noResponseDecide.js';
+import type { Decided } from './decide/common.js';
 import { addInternalNote, sendAgentMessage, sendAnonymousReply, sendCustomerMessage, sendSystemMessage } from './decide/messages.js';
 import { markRead, setCustomerPresence } from './decide/reads.js';
 import { recordRouting } from './decide/routing.js';
 
 export { CONVERSATION_ERROR_CODES, nextSessionIdOf, type ConversationErrorCode } from './decide/common.js';
 
-export const decideConversation = (command: ConversationCommand, state: ConversationState): Decided => {
+/** The deadline commands of the no-response clock are decided in noResponse/noResponseDecide.ts, around this. */
+export const decideConversation = (command: MessageOrRouting, state: ConversationState): Decided => {
   switch (command.type) {
     case 'SendCustomerMessage':
       return sendCustomerMessage(command, state);
@@ -30,9 +31,5 @@ export const decideConversation = (command: ConversationCommand, state: Conversa
       return setCustomerPresence(command, state);
     case 'RecordRouting':
       return recordRouting(command, state);
-    case 'PromptNoResponse':
-    case 'TimeOutNoResponse':
-      // Decided with the clock (noResponse/noResponseDecide.ts), before this is reached.
-      return nothing;
   }
 };

@@ -65,7 +65,7 @@ const text = new t.Type<string, string, unknown>(
 const DAY_SECONDS = 86_400;
 const seconds = intInRange(1, 30 * DAY_SECONDS);
 
-const promptBeforeEnd = <T extends NoResponseTimeout>(base: t.Type<T, T, unknown>) =>
+export const promptBeforeEnd = <T extends NoResponseTimeout>(base: t.Type<T, T, unknown>) =>
   new t.Type<T, T, unknown>(
     base.name,
     (u): u is T => base.is(u) && u.promptAfterSeconds < u.endAfterSeconds,
@@ -79,11 +79,12 @@ const promptBeforeEnd = <T extends NoResponseTimeout>(base: t.Type<T, T, unknown
     t.identity,
   );
 
-export const noResponseTimeoutCodec = promptBeforeEnd(struct('NoResponseTimeout', { promptAfterSeconds: seconds, endAfterSeconds: seconds }));
+export const noResponseTimeoutFields = { promptAfterSeconds: seconds, endAfterSeconds: seconds };
+export const agentTimeoutFields = { ...noResponseTimeoutFields, onTimeout: oneOf('AgentTimeoutAction', ['end', 'requeue'] as const) };
 
-export const agentTimeoutCodec = promptBeforeEnd(
-  struct('AgentNoResponseTimeout', { promptAfterSeconds: seconds, endAfterSeconds: seconds, onTimeout: oneOf('AgentTimeoutAction', ['end', 'requeue'] as const) }),
-);
+export const noResponseTimeoutCodec = promptBeforeEnd(struct('NoResponseTimeout', noResponseTimeoutFields));
+
+export const agentTimeoutCodec = promptBeforeEnd(struct('AgentNoResponseTimeout', agentTimeoutFields));
 
 export const autoRepliesCodec = struct('AutoReplies', {
   welcome: text,

@@ -1,6 +1,6 @@
 /** What the desk decided, mirrored into the conversation (conversationReactions.ts). */
 import * as E from 'fp-ts/lib/Either.js';
-import type { ConversationEvent, ConversationState } from '../conversation.js';
+import { evolveConversation, type ConversationEvent, type ConversationState } from '../conversation.js';
 import type { ConversationCommandOf, RoutingChange } from '../conversationCommands.js';
 import { nothing, refuse, type Decided } from './common.js';
 
@@ -56,7 +56,6 @@ export const recordRouting = (c: ConversationCommandOf<'RecordRouting'>, s: Conv
       at: d.at,
     },
   };
-  const state: ConversationState = { ...s, status: 'routing', customerId: d.customerId, channel: d.channel, vip: d.vip ?? false };
-  return E.right([opened, ...change(state, d.sessionId, d.routingVersion, d.at, d.change)]);
+  return E.right([opened, ...change(evolveConversation(s, opened), d.sessionId, d.routingVersion, d.at, d.change)]);
 };
 

@@ -4,8 +4,9 @@
  * (noResponseClock.ts), and an assignment binds the shop's timeouts in effect at
  * that time (read from the settings stream as a reference). The two deadline
  * commands fire a run of the clock: each acts only while that very run (clock and
- * start) is still going, so a reply in time, an end, or a second delivery of the
- * same deadline finds nothing to do.
+ * run number) is still going, so a reply in time, an end, or a second delivery of
+ * the same deadline finds nothing to do. Firing moves no clock: a run that timed out
+ * is not started again by the silence that made it time out.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import isDeepEqual from 'fast-deep-equal';
@@ -35,6 +36,9 @@ const fold = (s: ConversationState, events: readonly ConversationEvent[]) => eve
 export const promptMessageId = (sessionId: string, clock: NoResponseClock, run: number): string => stableId('m-', [sessionId, 'no-response-prompt', clock, String(run)]);
 
 type Fire = ConversationCommandOf<'PromptNoResponse'> | ConversationCommandOf<'TimeOutNoResponse'>;
+
+/** The commands the conversation decides itself (conversationDecide.ts). */
+export type MessageOrRouting = Exclude<ConversationCommand, Fire>;
 
 const runOf = (s: ConversationState, c: Fire) => (s.clock !== undefined && s.clock.clock === c.data.clock && s.clock.run === c.data.run ? s.clock : undefined);
 
@@ -77,14 +81,14 @@ const timeOut = (c: ConversationCommandOf<'TimeOutNoResponse'>, s: ConversationS
 const isFire = (c: ConversationCommand): c is Fire => c.type === 'PromptNoResponse' || c.type === 'TimeOutNoResponse';
 
 /** When the command's events happened: a mirrored desk decision carries the desk's time. */
-const timeOf = (c: ConversationCommand): number => (c.type === 'RecordRouting' ? c.data.at : c.meta.now);
+const timeOf = (c: MessageOrRouting): number => (c.type === 'RecordRouting' ? c.data.at : c.meta.now);
 
 export const decideWithClock = (
   command: ConversationCommand,
   state: ConversationState,
   context: DecideContext,
   settingsStream: string,
-  decideRest: (command: ConversationCommand, state: ConversationState) => E.Either<DomainError, readonly ConversationEvent[]>,
+  decideRest: (command: MessageOrRouting, state: ConversationState) => E.Either<DomainError, readonly ConversationEvent[]>,
 ): E.Either<DomainError, { readonly events: readonly ConversationEvent[]; readonly state: ConversationState }> => {
   const withState = (decided: Decided) => E.map((events: readonly ConversationEvent[]) => ({ events, state: fold(state, events) }))(decided);
   if (isFire(command)) {
