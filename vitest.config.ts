@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/**/*.unit.spec.ts'] } },
+      // Unit suites that run many small engines (permission tables, properties) take seconds
+      // on a loaded 2-core machine: the limit catches a hang, not a slow machine.
+      { test: { name: 'unit', include: ['test/**/*.unit.spec.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'int',

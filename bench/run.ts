@@ -10,7 +10,10 @@ import { calendarBench } from './calendar.bench.js';
 import { conversationBench } from './conversation.bench.js';
 import { deadlinesBench } from './deadlines.bench.js';
 import { kernelBench } from './kernel.bench.js';
+import { moderationBench } from './moderation.bench.js';
 import { postgresBench } from './postgres.bench.js';
+import { retentionBench } from './retention.bench.js';
+import { quickRepliesBench } from './quickReplies.bench.js';
 import { routingBench } from './routing.bench.js';
 import { scaleBench } from './scale.bench.js';
 import { sqliteBench } from './sqlite.bench.js';
@@ -27,6 +30,9 @@ const suites: Record<string, Suite> = {
   scale: scaleBench,
   calendar: calendarBench,
   conversation: conversationBench,
+  moderation: moderationBench,
+  quickReplies: quickRepliesBench,
+  retention: retentionBench,
 };
 
 const { values } = parseArgs({

@@ -18,7 +18,7 @@ import { validationError, type KefuError } from './domain/errors.js';
 import type { AnyModule } from './domain/module.js';
 import { createRegistry, type Registry } from './domain/registry.js';
 import type { Deadline } from './projections/pendingDeadlines.js';
-import type { AnyProjection } from './projections/projection.js';
+import type { AnyProjection, ProjectedEvent } from './projections/projection.js';
 import { reactingModules } from './projections/reactionPlan.js';
 import type { RetryPolicy } from './runtime/backoff.js';
 import { createCommandHandler, type HandledCommand } from './runtime/commandHandler.js';
@@ -28,6 +28,10 @@ import { randomUuid, unseededRandom } from './runtime/seededRandom.js';
 import type { StreamState } from './runtime/streamLoader.js';
 import { systemClock } from './runtime/systemClock.js';
 import { isVirtualClock } from './runtime/virtualClock.js';
+import type { KeyStore } from './adapters/keyStore.js';
+import { protectContent, protectionOf } from './runtime/contentProtection/protectContent.js';
+import { createRetentionRunner, type RetentionRunner } from './runtime/contentProtection/retentionRunner.js';
+import type { SweepReport } from './runtime/contentProtection/retentionSweep.js';
 
 export interface ReactorSettings {
   /**
@@ -44,6 +48,22 @@ export interface ReactorSettings {
   readonly batchSize?: number;
   /** Where the reactor's checkpoint lives; default: the store, when it keeps checkpoints (SQLite, PostgreSQL), else memory. */
   readonly checkpoints?: ProjectionStateStore;
+}
+
+/** S16: seal what people wrote with per-session keys, destroyed once the shop's retention window has passed. */
+export interface ContentProtectionSettings {
+  /** Where the keys live: createInMemoryKeyStore, createSqliteKeyStore, createPostgresKeyStore (kept apart from the log, ideally). */
+  readonly keys: KeyStore;
+  /** How long a key read from the key store is kept in memory (default 5,000 ms; 0: not kept). */
+  readonly keyCacheMs?: number;
+  /**
+   * On the system clock: sweep when the engine starts, then this often (default one
+   * hour); 0: only through `engine.sweepRetention()`. On a virtual clock
+   * `advanceTo` sweeps once it has reached its time.
+   */
+  readonly sweepEveryMs?: number;
+  /** Told the outcome of every sweep (in live mode nobody else is). */
+  readonly onSweep?: (result: E.Either<KefuError, SweepReport>) => void;
 }
 
 export interface EngineOptions {
@@ -70,6 +90,8 @@ export interface EngineOptions {
   readonly reactor?: ReactorSettings;
   /** Told what the reactor could not do at once: refusals, retries, unreadable events, checkpoint failures. */
   readonly onReactorReport?: (report: ReactorReport) => void;
+  /** S16: the engine's store, wrapped so that personal fields are sealed (runtime/contentProtection). */
+  readonly contentProtection?: ContentProtectionSettings;
 }
 
 export type DispatchResult = HandledCommand;
@@ -110,6 +132,12 @@ export interface Engine {
   readonly advanceTo: (at: number) => Promise<E.Either<KefuError, AdvanceSummary>>;
   readonly reactor: ReactorView;
   /**
+   * S16: destroys the keys of sessions last written before their shop's retention
+   * window (at the clock's time), then folds the inline projections again if any
+   * was destroyed. Left (ValidationError) on an engine without contentProtection.
+   */
+  readonly sweepRetention: () => Promise<E.Either<KefuError, SweepReport>>;
+  /**
    * Stops the reactor (saving its checkpoint), then closes the store if the engine
    * created it. A store passed in belongs to the caller, who closes it.
    */
@@ -134,8 +162,25 @@ const keepsCheckpoints = (store: EventStore): store is EventStore & ProjectionSt
   typeof (store as Partial<ProjectionStateStore>).loadProjection === 'function' &&
   typeof (store as Partial<ProjectionStateStore>).saveProjection === 'function';
 
+const DEFAULT_SWEEP_EVERY_MS = 3_600_000;
+
+const checkProtection = (settings: ContentProtectionSettings, store: EventStore | undefined): void => {
+  const problems: string[] = [];
+  if (typeof settings.keys?.keyForWrite !== 'function') problems.push('contentProtection.keys must be a key store');
+  const every = settings.sweepEveryMs;
+  if (every !== undefined && !(Number.isSafeInteger(every) && every >= 0)) problems.push(`contentProtection.sweepEveryMs must be an integer >= 0, got ${String(every)}`);
+  if (store !== undefined && protectionOf(store) !== undefined) problems.push('contentProtection: the store given is protected already; pass the store under it');
+  if (problems.length > 0) throw new EngineConfigurationError(problems.join('; '));
+};
+
 export const createEngine = (options: EngineOptions): Engine => {
-  const store = options.store ?? createInMemoryEventStore();
+  const protection = options.contentProtection;
+  if (protection !== undefined) checkProtection(protection, options.store);
+  const baseStore = options.store ?? createInMemoryEventStore();
+  const store =
+    protection === undefined
+      ? baseStore
+      : protectContent(baseStore, { keys: protection.keys, modules: options.modules, ...(protection.keyCacheMs === undefined ? {} : { keyCacheMs: protection.keyCacheMs }) });
   const clock = options.clock ?? systemClock();
   const random = options.random ?? unseededRandom();
   const registry = createRegistry(options.modules);
@@ -151,15 +196,57 @@ export const createEngine = (options: EngineOptions): Engine => {
   });
 
   const inline = options.inlineProjections ?? [];
-  const projectionStates = new Map<string, unknown>(inline.map((p) => [p.name, p.initialState()]));
+  let projectionStates = new Map<string, unknown>(inline.map((p) => [p.name, p.initialState()]));
+  /** While the inline projections are folded again (after a retention sweep), what dispatches applied meanwhile. */
+  let appliedDuringRebuild: (readonly ProjectedEvent[])[] | undefined;
+
+  const applyTo = (states: Map<string, unknown>, events: readonly ProjectedEvent[]) => {
+    for (const projection of inline) {
+      let state = states.get(projection.name);
+      for (const event of events) state = projection.apply(state, event);
+      states.set(projection.name, state);
+    }
+  };
 
   const applyInline = (handled: HandledCommand) => {
     if (inline.length === 0 || handled.events.length === 0) return;
-    const projected = handled.events.map((recorded, i) => ({ ...recorded, data: handled.decided[i]?.data }));
-    for (const projection of inline) {
-      let state = projectionStates.get(projection.name);
-      for (const event of projected) state = projection.apply(state, event);
-      projectionStates.set(projection.name, state);
+    const projected = handled.events.map((recorded, i) => ({ ...recorded, data: handled.decided[i]?.data }) as ProjectedEvent);
+    applyTo(projectionStates, projected);
+    appliedDuringRebuild?.push(projected);
+  };
+
+  /**
+   * S16: the inline projections folded again from the log (read through the
+   * protection), so that none keeps a content whose key a sweep destroyed. Events no
+   * module of this engine knows are skipped, as are ones that do not decode. What
+   * dispatches apply while the log is read is applied after it, unless the read saw it.
+   */
+  const rebuildInline = async (): Promise<E.Either<KefuError, void>> => {
+    if (inline.length === 0) return E.right(undefined);
+    const states = new Map<string, unknown>(inline.map((p) => [p.name, p.initialState()]));
+    appliedDuringRebuild = [];
+    let last = 0;
+    try {
+      for (;;) {
+        const page = await store.readAll({ after: last, maxCount: 1000 });
+        if (E.isLeft(page)) return page;
+        const decoded: ProjectedEvent[] = [];
+        for (const event of page.right) {
+          if (!registry.knowsEvent(event.type)) continue;
+          const read = registry.decodeRecorded(event);
+          if (E.isRight(read)) decoded.push(read.right);
+        }
+        applyTo(states, decoded);
+        const tail = page.right[page.right.length - 1];
+        if (tail !== undefined) last = tail.globalPosition;
+        if (page.right.length < 1000) break;
+      }
+      const seenUpTo = last;
+      for (const events of appliedDuringRebuild) applyTo(states, events.filter((e) => e.globalPosition > seenUpTo));
+      projectionStates = states;
+      return E.right(undefined);
+    } finally {
+      appliedDuringRebuild = undefined;
     }
   };
 
@@ -206,6 +293,24 @@ export const createEngine = (options: EngineOptions): Engine => {
   });
   if (mode === 'live') reactor.start();
 
+  // S16: sweeps on advanceTo (virtual clock) or on the clock's timers (system clock).
+  const retention: RetentionRunner | undefined =
+    protection === undefined
+      ? undefined
+      : createRetentionRunner({ store, keys: protection.keys, clock, afterDestroyed: rebuildInline, ...(protection.onSweep === undefined ? {} : { onSweep: protection.onSweep }) });
+  const sweepEveryMs = protection?.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS;
+  if (retention !== undefined && !isVirtualClock(clock) && sweepEveryMs > 0) retention.startLive(sweepEveryMs);
+  const sweepRetention = async (): Promise<E.Either<KefuError, SweepReport>> =>
+    retention === undefined
+      ? E.left(validationError('sweepRetention', [{ path: 'contentProtection', reason: 'the engine was created without contentProtection: nothing is sealed, nothing to sweep' }]))
+      : retention.sweep();
+  /** advanceTo's last step: the sweep at the time reached (it covers every earlier one). */
+  const sweptAt = async (summary: AdvanceSummary): Promise<E.Either<KefuError, AdvanceSummary>> => {
+    if (retention === undefined) return E.right(summary);
+    const swept = await retention.sweep();
+    return E.isLeft(swept) ? swept : E.right(summary);
+  };
+
   const advanceTo = async (at: number): Promise<E.Either<KefuError, AdvanceSummary>> => {
     if (!isVirtualClock(clock)) {
       return E.left(validationError('advanceTo', [{ path: 'clock', reason: 'advanceTo needs an engine on a virtual clock (createEngine({ clock: virtualClock(t0) }))' }]));
@@ -217,7 +322,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     let fired = 0;
     if (mode === 'off') {
       if (at > clock.now()) await clock.advanceTo(at);
-      return E.right({ now: clock.now(), fired });
+      return sweptAt({ now: clock.now(), fired });
     }
     for (;;) {
       const drained = await reactor.drain();
@@ -235,7 +340,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       await clock.advanceTo(at);
     }
     await reactor.checkpoint();
-    return E.right({ now: clock.now(), fired });
+    return sweptAt({ now: clock.now(), fired });
   };
 
   return {
@@ -249,6 +354,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       return projectionStates.get(name) as S;
     },
     advanceTo,
+    sweepRetention,
     reactor: {
       deadlines: reactor.deadlines,
       nextDeadline: reactor.nextDeadline,
@@ -256,6 +362,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       waitFor: reactor.waitFor,
     },
     close: async () => {
+      await retention?.stop();
       await reactor.stop();
       if (options.store === undefined) await store.close();
     },

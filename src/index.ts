@@ -1,7 +1,7 @@
 // kefu: the engine, the kernel types and the in-memory store. Optional parts have
 // their own entry points: kefu/sqlite, kefu/postgres, kefu/eventstoredb, kefu/testing.
 export { createEngine, EngineConfigurationError } from './engine.js';
-export type { AdvanceSummary, DispatchResult, Engine, EngineOptions, ReactorSettings, ReactorView } from './engine.js';
+export type { AdvanceSummary, ContentProtectionSettings, DispatchResult, Engine, EngineOptions, ReactorSettings, ReactorView } from './engine.js';
 
 export type { Command, CommandInput, CommandMeta } from './domain/command.js';
 export { commandInputCodec } from './domain/command.js';
@@ -128,6 +128,21 @@ export type { CopyOptions } from './adapters/copyLog.js';
 export { summarizeLog, logDigest } from './adapters/logChecksum.js';
 export type { LogSummary } from './adapters/logChecksum.js';
 
+// S16 retention: personal fields sealed with per-session keys (crypto-shredding), destroyed past the shop's window.
+export { DEFAULT_RETENTION, RETENTIONS, retentionWindowMs } from './domain/shopSettings/retention.js';
+export type { Retention } from './domain/shopSettings/retention.js';
+export { EXPIRED_CONTENT } from './domain/conversation/messages.js';
+export type { ExpiredContent, StoredMessageContent } from './domain/conversation/messages.js';
+export { SEALED_MARKER, SESSION_SUBJECT_PREFIX, isSealed, sessionSubject } from './domain/personalData.js';
+export type { PersonalData, SealedValue } from './domain/personalData.js';
+export { LAST_WRITE_STEP_MS, keyId } from './adapters/keyStore.js';
+export type { ContentKey, KeyCursor, KeyInfo, KeyRef, KeyStore, KeyStoreError, ListKeysOptions, SubjectRef } from './adapters/keyStore.js';
+export { createInMemoryKeyStore } from './adapters/memory/inMemoryKeyStore.js';
+export { ContentProtectionConfigurationError, protectContent, protectionOf } from './runtime/contentProtection/protectContent.js';
+export type { ContentProtection, ContentProtectionOptions } from './runtime/contentProtection/protectContent.js';
+export { retentionSweep } from './runtime/contentProtection/retentionSweep.js';
+export type { RetentionSweepOptions, SweepReport, SweptShop } from './runtime/contentProtection/retentionSweep.js';
+
 // The business calendar (S9's business hours, the SLA clock): pure, over UTC epoch milliseconds.
 export type {
   AlwaysOpenCalendar,
@@ -155,3 +170,142 @@ export type { AutoRepliesEvent, AutoReplyMoment, AutoReplyPurpose } from './doma
 export type { AutoRepliesState } from './domain/autoReplies/autoRepliesState.js';
 export { autoReplyMessageId, queueReplies, someAgentPresent, startReplies } from './domain/autoReplies/rules.js';
 export { localDateOf } from './domain/autoReplies/localDate.js';
+
+// Session review (S10 ratings, S13 stars, S15 tags): one stream per session beside its conversation, read as a reference.
+export { reviewModule, reviewStream } from './domain/review/reviewModule.js';
+export { reviewPolicy } from './domain/review/reviewPolicy.js';
+export { REVIEW_ERROR_CODES } from './domain/review/reviewDecide.js';
+export type { ReviewErrorCode } from './domain/review/reviewDecide.js';
+export { COMMENT_MAX_CHARS, FORCED_INVITATION_ID, RATING_LABELS, RATING_SCORES, TAG_MAX_CHARS } from './domain/review/reviewCommands.js';
+export type { RatingScore, ReviewCommand, ReviewCommandType } from './domain/review/reviewCommands.js';
+export { RATING_SOURCES } from './domain/review/reviewEvents.js';
+export type { RatingSource, ReplacedRating, ReviewEvent, ReviewEventType, SessionRatedData } from './domain/review/reviewEvents.js';
+export { MAX_INVITATIONS, MAX_TAGS, bestRating, initialReviewState } from './domain/review/reviewState.js';
+export type { Invitation, Rating, ReviewState } from './domain/review/reviewState.js';
+export { creditOf } from './domain/review/ratings.js';
+export { sessionRelation } from './domain/review/sessionRelation.js';
+export type { Participation } from './domain/review/sessionRelation.js';
+export { agentSatisfactionOf, sessionRatingOf, sessionRatingsProjection } from './projections/sessionRatings.js';
+export type { AgentSatisfaction, SessionBestRating, SessionRatingView, SessionRatings, SessionRatingsOptions } from './projections/sessionRatings.js';
+export { starredSessionsOf, starredSessionsProjection } from './projections/starredSessions.js';
+export type { StarredSession, StarredSessions, StarredSessionsOptions } from './projections/starredSessions.js';
+export { DEFAULT_LIST_WINDOW_MONTHS, monthsBefore } from './projections/timeWindow.js';
+
+// Consultation summary (S11): the shop's category tree (up to 5 levels) and each session's leaf, on one stream per shop.
+export { consultationSummaryModule, summaryStream } from './domain/consultationSummary/summaryModule.js';
+export { consultationSummaryPolicy } from './domain/consultationSummary/consultationSummaryPolicy.js';
+export { CONSULTATION_SUMMARY_ERROR_CODES } from './domain/consultationSummary/summaryDecide.js';
+export type { ConsultationSummaryErrorCode } from './domain/consultationSummary/summaryDecide.js';
+export { CATEGORY_NAME_MAX_CHARS, MAX_CATEGORIES, MAX_DEPTH as SUMMARY_MAX_DEPTH } from './domain/consultationSummary/summaryCommands.js';
+export type { SummaryCommand, SummaryCommandType } from './domain/consultationSummary/summaryCommands.js';
+export type { SummaryEvent, SummaryEventType } from './domain/consultationSummary/summaryEvents.js';
+export { RECENT_CLASSIFICATIONS, initialSummaryState, pathOf } from './domain/consultationSummary/categoryTree.js';
+export type { Category, SummaryState } from './domain/consultationSummary/categoryTree.js';
+export { defaultSummaryCategories } from './domain/consultationSummary/defaultCategories.js';
+export type { DefaultCategory } from './domain/consultationSummary/defaultCategories.js';
+export { categoryTreeOf, sessionSummariesProjection, sessionSummaryOf, sessionsUnder } from './projections/sessionSummaries.js';
+export type { CategoryNode, SessionSummaries, SessionSummaryLine } from './projections/sessionSummaries.js';
+
+// Moderation (S15): the shop's sensitive words (block or mask, per direction) and the anti-spam throttle of customers' messages.
+export { moderationModule } from './domain/moderation/moderationModule.js';
+export { moderationStream } from './domain/moderation/moderationStream.js';
+export { moderationPolicy } from './domain/moderation/moderationPolicy.js';
+export { MODERATION_ERROR_CODES } from './domain/moderation/moderationDecide.js';
+export type { ModerationErrorCode } from './domain/moderation/moderationDecide.js';
+export { MAX_BURST, MAX_REFILL_PER_MINUTE, WORD_ACTIONS } from './domain/moderation/moderationCommands.js';
+export type { ModerationCommand, ModerationCommandType, SensitiveWordRule, WordAction } from './domain/moderation/moderationCommands.js';
+export type { ModerationEvent, ModerationEventType } from './domain/moderation/moderationEvents.js';
+export { DEFAULT_THROTTLE, initialModerationState } from './domain/moderation/moderationState.js';
+export type { ModerationState } from './domain/moderation/moderationState.js';
+export { MAX_SENSITIVE_WORDS, SENSITIVE_WORD_MAX_CHARS, fold as foldSensitiveText } from './domain/moderation/sensitiveWords.js';
+export type { WordList } from './domain/moderation/sensitiveWords.js';
+export { findSensitive, masked as maskSpans, mergedSpans } from './domain/moderation/matcher.js';
+export type { SensitiveMatch } from './domain/moderation/matcher.js';
+export { TOKEN_UNITS, admit, afterTaking, unitsAt } from './domain/moderation/tokenBucket.js';
+export type { Admission, BucketLevel, BucketRate, ThrottleConfig } from './domain/moderation/tokenBucket.js';
+export type { MaskRecord } from './domain/conversation/moderation/moderationRecords.js';
+
+// Quick replies (Q1-Q4): team and personal phrases in groups, limits, import/export; suggestions and search as a projection.
+export { quickRepliesModule, quickRepliesStream } from './domain/quickReplies/quickRepliesModule.js';
+export { quickRepliesPolicy } from './domain/quickReplies/quickRepliesPolicy.js';
+export { QUICK_REPLIES_ERROR_CODES } from './domain/quickReplies/quickRepliesErrors.js';
+export type { QuickRepliesErrorCode } from './domain/quickReplies/quickRepliesErrors.js';
+export type { QuickRepliesCommand, QuickRepliesCommandType } from './domain/quickReplies/quickRepliesCommands.js';
+export type { ImportedPhrase, QuickRepliesEvent, QuickRepliesEventType, RejectedEntry } from './domain/quickReplies/quickRepliesEvents.js';
+export type { QuickRepliesState } from './domain/quickReplies/quickRepliesState.js';
+export {
+  CONTENT_MAX_CHARS,
+  DEFAULT_GROUP_ID,
+  DEFAULT_GROUP_NAME,
+  GROUP_LIMIT,
+  GROUP_NAME_MAX_CHARS,
+  KEYWORD_MAX_CHARS,
+  PHRASE_LIMIT,
+  TITLE_MAX_CHARS,
+} from './domain/quickReplies/phrases.js';
+export type { Phrase, PhraseGroup, PhraseScope } from './domain/quickReplies/phrases.js';
+export { IMPORT_MAX_ENTRIES, IMPORT_MODES } from './domain/quickReplies/importEntries.js';
+export type { ImportMode, ImportPhrasesData, PhraseEntry } from './domain/quickReplies/importEntries.js';
+export { EXPORT_FORMAT, EXPORT_VERSION, exportPhrases, importInputOf } from './domain/quickReplies/phraseExport.js';
+export type { ImportPhrasesInput, PhraseExport } from './domain/quickReplies/phraseExport.js';
+export { quickReplySuggestionsProjection, searchQuickReplies, suggestQuickReplies } from './projections/quickReplySuggestions.js';
+export type { PhraseView, QuickReplySuggestions, SearchQuery, SuggestQuery } from './projections/quickReplySuggestions.js';
+
+// Customers (C1, C2): one profile stream per customer; the directory folds profiles and conversations; the service record reads sessions from the store.
+export { customersModule, customerStream } from './domain/customers/customersModule.js';
+export { customersPolicy } from './domain/customers/customersPolicy.js';
+export { CUSTOMERS_ERROR_CODES } from './domain/customers/customersDecide.js';
+export type { CustomersErrorCode } from './domain/customers/customersDecide.js';
+export {
+  MAX_TAGS as CUSTOMER_MAX_TAGS,
+  NAME_MAX_CHARS as CUSTOMER_NAME_MAX_CHARS,
+  PERSONAL_FIELDS as CUSTOMER_PERSONAL_FIELDS,
+  PROFILE_FIELDS,
+  TAG_MAX_CHARS as CUSTOMER_TAG_MAX_CHARS,
+  digitsOf,
+  phoneCodec,
+} from './domain/customers/customerProfile.js';
+export type { ProfileField, ProfileFields } from './domain/customers/customerProfile.js';
+export type { CustomersCommand, CustomersCommandType, ProfilePatch } from './domain/customers/customersCommands.js';
+export type { CustomersEvent, CustomersEventType } from './domain/customers/customersEvents.js';
+export type { CustomerState } from './domain/customers/customersState.js';
+export { customerDirectory, customerEntry } from './projections/customerDirectory.js';
+export type { CustomerDirectory, CustomerEntry, DirectoryEvent, ServiceSession } from './projections/customerDirectory.js';
+export { canSeeCustomer, customerQueryCodec, customerRow, groupsFromDesk, searchCustomers, serviceSessions } from './projections/customerQueries.js';
+export type { CustomerPage, CustomerQuery, CustomerRow, VisibilityOptions } from './projections/customerQueries.js';
+export { searchServiceRecord, searchableText, serviceRecord, sessionMessages } from './runtime/serviceRecord.js';
+export type { LogReader, RecordSession, SearchMatch, ServiceRecord, ServiceRecordQuery, ServiceRecordSearch, ShownMessage } from './runtime/serviceRecord.js';
+
+// Feedback (C5): one stream per item, pending -> processing -> done with the time of each step; the list as a projection.
+export { feedbackModule, feedbackStream } from './domain/feedback/feedbackModule.js';
+export { feedbackPolicy } from './domain/feedback/feedbackPolicy.js';
+export { FEEDBACK_ERROR_CODES } from './domain/feedback/feedbackDecide.js';
+export type { FeedbackErrorCode } from './domain/feedback/feedbackDecide.js';
+export { FEEDBACK_MAX_CHARS, MAX_FEEDBACK_IMAGES, REPLY_MAX_CHARS as FEEDBACK_REPLY_MAX_CHARS } from './domain/feedback/feedbackCommands.js';
+export type { FeedbackCommand, FeedbackCommandType, FeedbackSubmission } from './domain/feedback/feedbackCommands.js';
+export type { FeedbackEvent, FeedbackEventType } from './domain/feedback/feedbackEvents.js';
+export { FEEDBACK_STATUSES } from './domain/feedback/feedbackState.js';
+export type { FeedbackState, FeedbackStatus } from './domain/feedback/feedbackState.js';
+export { DEFAULT_RETAIN_DONE, canSeeFeedback, feedbackItem, feedbackItems, feedbackListProjection, feedbackQueryCodec } from './projections/feedbackList.js';
+export type { FeedbackItem, FeedbackList, FeedbackQuery } from './projections/feedbackList.js';
+
+// Permissions (P1-P3): the role editor's roles and members (the access module), one permission table per module, checked in each decide.
+export { accessModule, accessStream } from './domain/access/accessModule.js';
+export { accessPolicy } from './domain/access/accessPolicy.js';
+export { ACCESS_ERROR_CODES, MAX_ROLES } from './domain/access/accessDecide.js';
+export type { AccessErrorCode } from './domain/access/accessDecide.js';
+export { MAX_BRANDS_PER_ROLE, MAX_ROLES_PER_AGENT } from './domain/access/accessCommands.js';
+export type { AccessCommand, AccessCommandType, RoleFields } from './domain/access/accessCommands.js';
+export type { AccessEvent } from './domain/access/accessEvents.js';
+export { DEFAULT_GRANTS, grantsOf, initialAccessState } from './domain/access/accessState.js';
+export type { AccessState, Grants, RoleDefinition } from './domain/access/accessState.js';
+export { NAMED_PERMISSIONS, PERMISSION_ERROR_CODES, STAFF_ROLES, authorize, authorizeBy, farthest, handlesBrand, noted, requireBrand, rules } from './domain/permissions/policy.js';
+export type { CommandRule, NamedPermission, PermissionErrorCode, PolicyTable, Reach, Relation, StaffRole, Who } from './domain/permissions/policy.js';
+export { permissionReferences, permissionReferencesFor, relationToAgent, relationToSession, resolveWho, sharesGroupWith, whoFromContext } from './domain/permissions/who.js';
+export type { SessionParties } from './domain/permissions/who.js';
+export { policyRows, policyTables } from './domain/permissions/policyTables.js';
+export type { PolicyModuleName } from './domain/permissions/policyTables.js';
+export { deskPolicy } from './domain/desk/deskPolicy.js';
+export { conversationPolicy } from './domain/conversation/conversationPolicy.js';
+export { shopSettingsPolicy } from './domain/shopSettings/shopSettingsPolicy.js';
+export { autoRepliesPolicy } from './domain/autoReplies/autoRepliesPolicy.js';

@@ -9,6 +9,7 @@ import type * as t from 'io-ts';
 import type { Command } from './command.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { ValidationError } from './errors.js';
+import type { PersonalData } from './personalData.js';
 import type { ReactionMap } from './reaction.js';
 
 export interface EventDefinition<D> {
@@ -18,6 +19,8 @@ export interface EventDefinition<D> {
   readonly schemaVersion: number;
   /** `upcasters[n]` turns data written at version n into data of version n + 1. */
   readonly upcasters?: Readonly<Record<number, (data: unknown) => unknown>>;
+  /** S16: the fields holding what people wrote, sealed by a protected store (personalData.ts); their names stay the same across versions. */
+  readonly personal?: PersonalData<D>;
 }
 
 export interface SnapshotPolicy<S> {

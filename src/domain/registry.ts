@@ -10,6 +10,7 @@ import type { RecordedEvent } from './envelope.js';
 import { validationError, type ValidationError } from './errors.js';
 import type { AnyModule, EventDefinition } from './module.js';
 import type { ProjectedEvent } from '../projections/projection.js';
+import { withExpiredFields } from './personalData.js';
 import { decodeWith, underPath } from './validation.js';
 
 export interface DecodedCommand {
@@ -48,7 +49,8 @@ const upcast = (
   definition: EventDefinition<unknown>,
   event: RecordedEvent,
 ): E.Either<ValidationError, unknown> => {
-  let data = event.data;
+  // S16: a field still sealed here was read without its key (destroyed, or no key store): it reads as expired.
+  let data = definition.personal === undefined ? event.data : withExpiredFields(definition.personal, event.data);
   for (let version = event.schemaVersion; version < definition.schemaVersion; version++) {
     const up = definition.upcasters?.[version];
     if (up === undefined) {

@@ -122,7 +122,9 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
       const out: Record<string, unknown> = {};
       for (const key of known) if (record[key] !== undefined) out[key] = record[key];
       if (E.isRight(req)) Object.assign(out, req.right);
-      if (E.isRight(opt)) for (const [k, v] of Object.entries(opt.right)) if (v !== undefined) out[k] = v;
+      // Only the optional fields from the optional pass: it hands back the whole record, whose
+      // required fields are the raw input, not what their codecs made of it (a trimmed list).
+      if (E.isRight(opt)) for (const key of Object.keys(optional ?? {})) if ((opt.right as Record<string, unknown>)[key] !== undefined) out[key] = (opt.right as Record<string, unknown>)[key];
       return t.success(out as Struct<R, O>);
     },
     // When no field changes on the way out, neither does the struct: encoding an event then

@@ -357,6 +357,23 @@ export const eventStoreConformance = (factory: StoreFactory): void => {
       expect(got.seen.every((e) => e.metadata.shopId === mine)).toBe(true);
     });
 
+    it('follows one shop when another shop writes first, while it waits', async () => {
+      // The in-memory store lost a waiting one-shop subscription this way: woken by the other
+      // shop's append, it waited again and was dropped with the woken set.
+      const store = await fresh();
+      const mine = uniqueShop();
+      const got = collector();
+      let waiting!: () => void;
+      const caughtUp = new Promise<void>((resolve) => (waiting = resolve));
+      const sub = store.subscribe({ shopId: mine, handler: got.handler, onCaughtUp: () => waiting() });
+      await caughtUp;
+      right(await store.append(uniqueStream(), events(1, uniqueShop()), 'no_stream'));
+      right(await store.append(uniqueStream(), events(2, mine), 'no_stream'));
+      await got.until(2);
+      await sub.stop();
+      expect(got.seen.map((e) => e.metadata.shopId)).toEqual([mine, mine]);
+    });
+
     it('reports caught-up with the checkpoint reached', async () => {
       const store = await fresh();
       const r = right(await store.append(uniqueStream(), events(3), 'no_stream'));

@@ -64,8 +64,10 @@ export const createInMemoryEventStore = (): EventStore => {
       else byShop.set(event.metadata.shopId, [event]);
     }
     if (recorded.length > 0) {
-      for (const wake of waiters) wake();
+      // Taken out first: a waiter for another shop's events puts itself back, and must stay.
+      const woken = [...waiters];
       waiters.clear();
+      for (const wake of woken) wake();
     }
     // The stream's last event (eventStore.ts): for an empty append, the one it already had.
     const lastPosition = target[target.length - 1]?.globalPosition ?? 0;

@@ -5,3 +5,6 @@ export type { PostgresEventStore } from './postgresEventStore.js';
 export type { OwnedPoolOptions, PostgresEventStoreOptions, SharedPoolOptions } from './options.js';
 export { runPostgresProjection } from './postgresProjection.js';
 export type { PostgresProjectionOptions, RunningPostgresProjection } from './postgresProjection.js';
+// S16: the keys sealing personal fields, as a table (in another database, ideally).
+export { createPostgresKeyStore } from './postgresKeyStore.js';
+export type { PostgresKeyStore, PostgresKeyStoreOptions } from './postgresKeyStore.js';

@@ -7,6 +7,8 @@ import type * as E from 'fp-ts/lib/Either.js';
 import type { Pool } from 'pg';
 import type { StoreFailure, ValidationError } from '../../domain/errors.js';
 import type { LogSource } from '../logFollower.js';
+import type { EventStore } from '../eventStore.js';
+import { baseStoreOf, readThroughLayers } from '../storeLayers.js';
 import type { ChangeFeed } from './changeFeed.js';
 import type { Statements } from './statements.js';
 
@@ -26,4 +28,26 @@ export const registerInternals = (store: object, internals: StoreInternals): voi
   registry.set(store, internals);
 };
 
-export const internalsOf = (store: object): StoreInternals | undefined => registry.get(store);
+/**
+ * A layered store (content protection) runs on the PostgreSQL store under it, and
+ * its read models read the log through the layers, as every other reader of it does.
+ */
+export const internalsOf = (store: object): StoreInternals | undefined => {
+  const own = registry.get(store);
+  if (own !== undefined) return own;
+  const base = registry.get(baseStoreOf(store as EventStore));
+  if (base === undefined) return undefined;
+  return {
+    ...base,
+    logSource: () => {
+      const source = base.logSource();
+      return {
+        readAll: async (options) => {
+          const page = await source.readAll(options);
+          return page._tag === 'Left' ? page : readThroughLayers(store as EventStore, page.right);
+        },
+        waitForEvents: source.waitForEvents,
+      };
+    },
+  };
+};

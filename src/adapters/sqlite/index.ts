@@ -7,3 +7,5 @@ export {
 } from './sqliteOptions.js';
 export { runSqliteProjection, type RunningSqliteProjection, type SqliteProjectionOptions } from './sqliteProjection.js';
 export { latestSchemaVersion as sqliteSchemaVersion } from './schema.js';
+// S16: the keys sealing personal fields, in a file of their own or the store's.
+export { createSqliteKeyStore, type SqliteKeyStore, type SqliteKeyStoreOptions } from './sqliteKeyStore.js';

@@ -3,6 +3,8 @@
  * public object: found through the store itself, so only a real SQLite store
  * (with its connection) can run one.
  */
+import type { EventStore } from '../eventStore.js';
+import { baseStoreOf } from '../storeLayers.js';
 export interface SqliteStoreInternals {
   readonly isClosed: () => boolean;
   readonly waitForEvents: (position: number, shopId: string | undefined, signal: AbortSignal) => Promise<void>;
@@ -18,4 +20,5 @@ export const registerInternals = (store: object, value: SqliteStoreInternals): v
   internals.set(store, value);
 };
 
-export const internalsOf = (store: object): SqliteStoreInternals | undefined => internals.get(store);
+/** A layered store (content protection) runs on the SQLite store under it; its own readAll is what a read model reads. */
+export const internalsOf = (store: object): SqliteStoreInternals | undefined => internals.get(store) ?? internals.get(baseStoreOf(store as EventStore));

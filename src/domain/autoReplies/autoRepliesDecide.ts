@@ -16,8 +16,11 @@ import type { AutoRepliesCommand } from './autoRepliesCommands.js';
 import type { AutoRepliesEvent, AutoReplyMoment } from './autoRepliesEvents.js';
 import { wasHandled, type AutoRepliesState } from './autoRepliesState.js';
 import { queueReplies, startReplies, type ChosenReply } from './rules.js';
+import { authorizeBy } from '../permissions/policy.js';
+import { whoFromContext } from '../permissions/who.js';
+import { autoRepliesPolicy } from './autoRepliesPolicy.js';
 
-export const AUTO_REPLIES_ERROR_CODES = ['actor.not-allowed', 'conversation.unknown', 'auto-replies.customer-mismatch'] as const;
+export const AUTO_REPLIES_ERROR_CODES = ['actor.not-allowed', 'actor.unknown', 'conversation.unknown', 'auto-replies.customer-mismatch'] as const;
 export type AutoRepliesErrorCode = (typeof AUTO_REPLIES_ERROR_CODES)[number];
 
 /** The streams a command reads, named by the module (autoRepliesModule.ts). */
@@ -40,8 +43,11 @@ const events = (moment: AutoReplyMoment, sessionId: string, at: number, settings
 ];
 
 export const decideAutoReplies = (command: AutoRepliesCommand, state: AutoRepliesState, context: DecideContext, streams: ReferencedStreams): Decided => {
-  // Auto-replies follow from conversation events: nobody but the system (its reactions, a trusted backend) asks for them.
-  if (command.meta.actor.kind !== 'system') return refuse('actor.not-allowed', 'only the system decides auto-replies', 'actor');
+  // Auto-replies follow from conversation events: nobody but the system asks for them (autoRepliesPolicy.ts).
+  const who = whoFromContext(context, command.meta.shopId, command.meta.actor);
+  if (E.isLeft(who)) return who;
+  const allowed = authorizeBy(autoRepliesPolicy, command.type, who.right, 'other');
+  if (E.isLeft(allowed)) return allowed;
   const { customerId, sessionId, at } = command.data;
   const moment: AutoReplyMoment = command.type === 'DecideStartReplies' ? 'session-start' : 'queued';
   if (wasHandled(state, moment, sessionId)) return E.right([]);

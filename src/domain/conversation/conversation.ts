@@ -14,8 +14,10 @@
 import { List, Map as IMap } from 'immutable';
 import type { DomainEvent } from '../decider.js';
 import type { EndReason } from '../desk/deskEvents.js';
-import { isReply, type EntryPoint, type MessageContent, type MessageKind, type Sender } from './messages.js';
+import { isReply, type EntryPoint, type MessageKind, type Sender, type StoredMessageContent } from './messages.js';
 import { evolveClock } from './noResponse/noResponseClock.js';
+import type { ModerationRecords } from './moderation/moderationRecords.js';
+import { afterTaking, type BucketLevel } from '../moderation/tokenBucket.js';
 import type { BoundTimeouts, NoResponseEvent, RunningClock } from './noResponse/noResponseTypes.js';
 
 type At = { readonly at: number };
@@ -50,12 +52,16 @@ export type ConversationEvent =
         readonly seq: number;
         readonly sender: Sender;
         readonly kind: MessageKind;
-        readonly content: MessageContent;
+        /** S16: `expired` once the shop's retention window has passed (the kind, sender and time stay). */
+        readonly content: StoredMessageContent;
         /** Internal notes: shown to staff only, never to the customer. */
         readonly staffOnly: boolean;
         /** System/auto messages: what they are for (welcome, queue-notice, ...). */
         readonly purpose?: string;
-      } & At
+        /** Q3: the phrase a quick-reply content came from, outside the sealed content, so its use still counts after the content expires. */
+        readonly quickReplyId?: string;
+      } & ModerationRecords &
+        At
     >
   | DomainEvent<'MessagesRead', SessionRef & { readonly side: ReadSide; readonly upToSeq: number; readonly count: number; readonly by?: string } & At>
   | DomainEvent<'CustomerPresenceChanged', SessionRef & { readonly from: Presence; readonly to: Presence } & At>
@@ -69,8 +75,9 @@ export type ConversationEvent =
         readonly vip: boolean;
         readonly entryGroupId?: string;
         readonly messageId: string;
-        readonly content: MessageContent;
-      } & At
+        readonly content: StoredMessageContent;
+      } & ModerationRecords &
+        At
     >
   | DomainEvent<'ConversationQueued', SessionRef & Mirrored & At>
   | DomainEvent<'ConversationAssigned', SessionRef & Mirrored & { readonly agentId: string; readonly vip: boolean } & At>
@@ -112,6 +119,14 @@ export interface ConversationState {
   readonly initiation?: Initiation;
   readonly agentId?: string;
   readonly coAgents: readonly string[];
+  /**
+   * S5/S6 credit: every agent the session was assigned or transferred to, and every
+   * co-agent it ever had (invited or barged in, even one who left or was requeued
+   * away), each once, in order of arrival. Ratings (domain/review) credit the
+   * receiving agent and the co-agents; stars and tags ask who ever took part.
+   */
+  readonly servedBy: readonly string[];
+  readonly coAgentsEver: readonly string[];
   readonly presence: Presence;
   readonly routingVersion: number;
   /** Messages so far. */
@@ -139,6 +154,8 @@ export interface ConversationState {
   readonly clock?: RunningClock;
   /** How many runs of a clock there have been (the next run's number is one more). */
   readonly clockRuns?: number;
+  /** S15: the customer's anti-spam bucket, after its last message that took a token (moderation/). */
+  readonly bucket?: BucketLevel;
 }
 
 export const initialConversationState = (): ConversationState => ({
@@ -148,6 +165,8 @@ export const initialConversationState = (): ConversationState => ({
   channel: '',
   vip: false,
   coAgents: [],
+  servedBy: [],
+  coAgentsEver: [],
   presence: 'active',
   routingVersion: 0,
   seq: 0,
@@ -161,11 +180,16 @@ export const initialConversationState = (): ConversationState => ({
 
 export const senderKey = (sender: Sender): string => (sender.kind === 'system' ? 'system' : `${sender.kind}:${sender.id}`);
 
+/** S15: a customer's message that went through the throttle took a token, at the rate it records. */
+const tookToken = (s: ConversationState, e: ModerationRecords & At): { readonly bucket?: BucketLevel } =>
+  e.throttle === undefined ? {} : { bucket: afterTaking(s.bucket, e.throttle, e.at) };
+
 const messageSent = (s: ConversationState, e: ConversationEventOf<'MessageSent'>['data']): ConversationState => {
   const base = { ...s, seq: e.seq, seen: s.seen.set(e.messageId, { seq: e.seq, sender: senderKey(e.sender) }) };
   if (e.sender.kind === 'customer') {
     return {
       ...base,
+      ...tookToken(s, e),
       customerSeqs: s.customerSeqs.push(e.seq),
       waitingSince: s.waitingSince ?? e.at,
       unreplied: s.unreplied + 1,
@@ -178,6 +202,9 @@ const messageSent = (s: ConversationState, e: ConversationEventOf<'MessageSent'>
   const { waitingSince: _stopped, ...rest } = shown;
   return { ...rest, unreplied: 0, agentReplies: s.agentReplies + 1, firstReplyAt: s.firstReplyAt ?? e.at, lastReplyAt: e.at };
 };
+
+/** Appends an agent not yet listed (a list of the few agents a session ever had). */
+const once = (list: readonly string[], agentId: string): readonly string[] => (list.includes(agentId) ? list : [...list, agentId]);
 
 const withoutAgent = (s: ConversationState): ConversationState => {
   const { agentId: _gone, ...rest } = s;
@@ -208,21 +235,22 @@ export const evolveConversation = (s: ConversationState, event: ConversationEven
     case 'ConversationContinued':
       return {
         ...s,
+        ...tookToken(s, event.data),
         continuedAs: event.data.nextSessionId,
         seen: s.seen.set(event.data.messageId, { seq: 0, sender: `customer:${event.data.customerId}` }),
       };
     case 'ConversationQueued':
       return { ...withoutAgent(s), status: 'queued', routingVersion: event.data.routingVersion };
     case 'ConversationAssigned':
-      return { ...s, status: 'assigned', agentId: event.data.agentId, vip: event.data.vip, routingVersion: event.data.routingVersion, assignedAt: event.data.at };
+      return { ...s, status: 'assigned', agentId: event.data.agentId, servedBy: once(s.servedBy, event.data.agentId), vip: event.data.vip, routingVersion: event.data.routingVersion, assignedAt: event.data.at };
     case 'ConversationTransferred':
-      return { ...s, agentId: event.data.to, routingVersion: event.data.routingVersion, assignedAt: event.data.at };
+      return { ...s, agentId: event.data.to, servedBy: once(s.servedBy, event.data.to), routingVersion: event.data.routingVersion, assignedAt: event.data.at };
     case 'ConversationRequeued':
       return { ...withoutAgent(s), status: 'queued', coAgents: [], routingVersion: event.data.routingVersion };
     case 'ConversationDiverted':
       return { ...s, status: 'leave-a-message', routingVersion: event.data.routingVersion };
     case 'ConversationCoAgentAdded':
-      return { ...s, coAgents: [...s.coAgents, event.data.agentId], routingVersion: event.data.routingVersion };
+      return { ...s, coAgents: [...s.coAgents, event.data.agentId], coAgentsEver: once(s.coAgentsEver, event.data.agentId), routingVersion: event.data.routingVersion };
     case 'ConversationCoAgentLeft':
       return { ...s, coAgents: s.coAgents.filter((a) => a !== event.data.agentId), routingVersion: event.data.routingVersion };
     case 'ConversationEnded':

@@ -6,7 +6,9 @@ import { identifier, intInRange, nonNegativeInt, oneOf, struct, timestamp } from
 import { channelCodec } from '../desk/deskCodecs.js';
 import type { ConversationEvent } from './conversation.js';
 import { noResponseEventDefinitions } from './noResponse/noResponseCodecs.js';
-import { entryPointCodec, messageContentCodec, messageKindCodec, senderCodec } from './messages.js';
+import { entryPointCodec, messageKindCodec, senderCodec, storedMessageContentCodec } from './messages.js';
+import { continuedContentPersonal, messageContentPersonal } from './conversationPersonalData.js';
+import { moderationRecordFields } from './moderation/moderationRecords.js';
 
 export const presenceCodec = oneOf('Presence', ['active', 'away', 'offline']);
 export const readSideCodec = oneOf('ReadSide', ['customer', 'agent']);
@@ -36,31 +38,39 @@ export const conversationEventDefinitions = {
       { entryGroupId: groupIdCodec, previousSessionId: sessionIdCodec },
     ),
   ),
-  MessageSent: v1(
-    struct(
-      'MessageSent',
-      { ...session, messageId: messageIdCodec, seq: positive, sender: senderCodec, kind: messageKindCodec, content: messageContentCodec, staffOnly: t.boolean, ...at },
-      { purpose: purposeCodec },
+  MessageSent: {
+    ...v1(
+      struct(
+        'MessageSent',
+        { ...session, messageId: messageIdCodec, seq: positive, sender: senderCodec, kind: messageKindCodec, content: storedMessageContentCodec, staffOnly: t.boolean, ...at },
+        // S15: what moderation did (moderation/moderationRecords.ts), absent when nothing. Q3: the phrase used, if any.
+        { purpose: purposeCodec, quickReplyId: identifier('phrase id'), ...moderationRecordFields },
+      ),
     ),
-  ),
+    // S16: the content is sealed with the session's key and reads as expired once it is destroyed.
+    personal: messageContentPersonal,
+  },
   MessagesRead: v1(struct('MessagesRead', { ...session, side: readSideCodec, upToSeq: positive, count: nonNegativeInt, ...at }, { by: agentIdCodec })),
   CustomerPresenceChanged: v1(struct('CustomerPresenceChanged', { ...session, from: presenceCodec, to: presenceCodec, ...at })),
-  ConversationContinued: v1(
-    struct(
-      'ConversationContinued',
-      {
-        ...session,
-        nextSessionId: sessionIdCodec,
-        customerId: customerIdCodec,
-        channel: channelCodec,
-        vip: t.boolean,
-        messageId: messageIdCodec,
-        content: messageContentCodec,
-        ...at,
-      },
-      { entryGroupId: groupIdCodec },
+  ConversationContinued: {
+    ...v1(
+      struct(
+        'ConversationContinued',
+        {
+          ...session,
+          nextSessionId: sessionIdCodec,
+          customerId: customerIdCodec,
+          channel: channelCodec,
+          vip: t.boolean,
+          messageId: messageIdCodec,
+          content: storedMessageContentCodec,
+          ...at,
+        },
+        { entryGroupId: groupIdCodec, ...moderationRecordFields },
+      ),
     ),
-  ),
+    personal: continuedContentPersonal,
+  },
   ConversationQueued: v1(struct('ConversationQueued', mirrored)),
   ConversationAssigned: v1(struct('ConversationAssigned', { ...mirrored, agentId: agentIdCodec, vip: t.boolean })),
   ConversationTransferred: v1(struct('ConversationTransferred', { ...mirrored, from: agentIdCodec, to: agentIdCodec })),

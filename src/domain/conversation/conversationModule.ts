@@ -9,6 +9,7 @@
  * the latest state of the streams it writes.
  */
 import * as E from 'fp-ts/lib/Either.js';
+import type { DecideContext } from '../decider.js';
 import { defineModule } from '../module.js';
 import { evolveConversation, initialConversationState, type ConversationEvent, type ConversationState } from './conversation.js';
 import { conversationEventDefinitions } from './conversationCodecs.js';
@@ -16,9 +17,21 @@ import { conversationCommandCodecs, type ConversationCommand } from './conversat
 import { decideConversation } from './conversationDecide.js';
 import { conversationReactions } from './conversationReactions.js';
 import { decideWithClock } from './noResponse/noResponseDecide.js';
+import { moderationReferences, withModeration } from './moderation/moderationDecide.js';
 import { settingsStream } from '../shopSettings/shopSettingsDecide.js';
+import { permissionReferencesFor } from '../permissions/who.js';
+import { authorizeConversation } from './conversationAuthorize.js';
 
 export const conversationStream = (shopId: string, sessionId: string): string => `conversation-${shopId}-${sessionId}`;
+
+/**
+ * Who may send it first (P1, conversationAuthorize.ts: a refusal writes nothing), then the conversation's
+ * own decision, moderated (S15), then the no-response clock brought in line (S8).
+ */
+const decide = (command: ConversationCommand, state: ConversationState, context: DecideContext) => {
+  const allowed = authorizeConversation(command, state, context);
+  return E.isLeft(allowed) ? allowed : decideWithClock(command, state, context, settingsStream(command.meta.shopId), withModeration(context, command.meta.shopId, decideConversation));
+};
 
 export const conversationModule = defineModule<ConversationState, ConversationCommand, ConversationEvent>({
   name: 'conversation',
@@ -27,15 +40,19 @@ export const conversationModule = defineModule<ConversationState, ConversationCo
   streamOf: (command) => conversationStream(command.meta.shopId, command.data.sessionId),
   decider: {
     initialState: initialConversationState,
-    decide: (command, state, context) => E.map((d: { readonly events: readonly ConversationEvent[] }) => d.events)(decideWithClock(command, state, context, settingsStream(command.meta.shopId), decideConversation)),
+    decide: (command, state, context) => E.map((d: { readonly events: readonly ConversationEvent[] }) => d.events)(decide(command, state, context)),
     evolve: evolveConversation,
-    decideAndFold: (command, state, context) => decideWithClock(command, state, context, settingsStream(command.meta.shopId), decideConversation),
+    decideAndFold: decide,
   },
   reactions: conversationReactions,
   // S8: an assignment binds the timeouts in effect (read, never written; without the settings module, none);
-  // messages read nothing else.
-  references: (command) =>
-    command.type === 'RecordRouting' && (command.data.change.kind === 'assigned' || command.data.change.kind === 'transferred')
+  // S15: customers' and agents' messages read the shop's moderation (optional: without the module, none).
+  // P1: an agent's command reads the desk (who it is) and the roles (what it may); the system's and customers' nothing.
+  references: (command) => [
+    ...permissionReferencesFor(command.meta.shopId, command.meta.actor),
+    ...(command.type === 'RecordRouting' && (command.data.change.kind === 'assigned' || command.data.change.kind === 'transferred')
       ? [{ module: 'shop-settings', stream: settingsStream(command.meta.shopId), optional: true }]
-      : [],
+      : []),
+    ...moderationReferences(command),
+  ],
 });

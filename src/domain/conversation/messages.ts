@@ -105,7 +105,7 @@ export const productCardCodec = struct(
 );
 export const orderCardCodec = struct('OrderCard', { kind: t.literal('order-card'), orderId: identifier('order id') }, { status: nonEmptyString(50), total: nonEmptyString(50) });
 
-export const messageContentCodec = taggedUnion<MessageContent>('MessageContent', {
+const contentMembers = {
   text: struct('Text', { kind: t.literal('text'), text: nonEmptyString(TEXT_MAX_CHARS) }),
   emoji: struct('Emoji', { kind: t.literal('emoji'), emoji: nonEmptyString(64) }),
   image: struct('Image', { kind: t.literal('image'), url, sizeBytes: intInRange(1, IMAGE_MAX_BYTES) }, { width: pixels, height: pixels }),
@@ -114,6 +114,23 @@ export const messageContentCodec = taggedUnion<MessageContent>('MessageContent',
   'order-card': orderCardCodec,
   coupon: struct('Coupon', { kind: t.literal('coupon'), couponId: identifier('coupon id'), title: label }, { discount: nonEmptyString(50), validUntil: timestamp }),
   'quick-reply': struct('QuickReply', { kind: t.literal('quick-reply'), phraseId: identifier('phrase id'), text: nonEmptyString(TEXT_MAX_CHARS) }),
+};
+
+export const messageContentCodec = taggedUnion<MessageContent>('MessageContent', contentMembers);
+
+/**
+ * S16: what a stored message's content reads as once the shop's retention window
+ * has passed and its key is destroyed (runtime/contentProtection). Events accept
+ * it; commands never do (they decode with messageContentCodec).
+ */
+export type ExpiredContent = { readonly kind: 'expired' };
+export const EXPIRED_CONTENT: ExpiredContent = Object.freeze({ kind: 'expired' });
+/** A message's content as an event holds it: what was sent, or expired. */
+export type StoredMessageContent = MessageContent | ExpiredContent;
+
+export const storedMessageContentCodec = taggedUnion<StoredMessageContent>('StoredMessageContent', {
+  ...contentMembers,
+  expired: struct('ExpiredContent', { kind: t.literal('expired') }),
 });
 
 export const entryPointCodec = taggedUnion<EntryPoint>('EntryPoint', {

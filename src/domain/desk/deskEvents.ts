@@ -7,6 +7,7 @@ import * as t from 'io-ts';
 import type { DomainEvent } from '../decider.js';
 import { agentIdCodec, customerIdCodec, groupIdCodec, sessionIdCodec } from '../ids.js';
 import type { EventDefinitions } from '../module.js';
+import { sessionSubject, type PersonalData } from '../personalData.js';
 import { nonEmptyString, nonNegativeInt, oneOf, struct, timestamp } from '../validation.js';
 import { ASSIGN_VIAS, type AssignVia } from '../../routing/decision.js';
 import { assignmentDecisionCodec, queueDecisionCodec, type AssignmentDecision, type QueueDecision } from '../../routing/trace.js';
@@ -130,6 +131,11 @@ export type DeskEventOf<T extends DeskEventType> = Extract<DeskEvent, { type: T 
 const v1 = <C extends t.Mixed>(codec: C) => ({ schemaVersion: 1, codec });
 const at = { at: timestamp };
 const note = nonEmptyString(500);
+/** S16: a transfer note is text an agent wrote about the session: sealed with the session's key, left out once it is destroyed. */
+const transferNotePersonal: PersonalData<{ readonly sessionId: string; readonly note?: string }> = {
+  subject: (data) => sessionSubject(data.sessionId),
+  fields: { note: undefined },
+};
 const statsCodec = struct('SessionStats', { agentReplied: t.boolean }, { firstResponseSec: nonNegativeInt });
 const assignVia = oneOf('AssignVia', ASSIGN_VIAS as [AssignVia, ...AssignVia[]]);
 const queueVia = oneOf('QueueVia', [...PIPELINE_STEPS, 'no-agent']);
@@ -220,25 +226,31 @@ export const deskEventDefinitions = {
       { stats: statsCodec },
     ),
   ),
-  TransferRequested: v1(
-    struct(
-      'TransferRequested',
-      { sessionId: sessionIdCodec, requestId: nonEmptyString(200), from: agentIdCodec, to: agentIdCodec, expiresAt: timestamp, ...at },
-      { note },
+  TransferRequested: {
+    ...v1(
+      struct(
+        'TransferRequested',
+        { sessionId: sessionIdCodec, requestId: nonEmptyString(200), from: agentIdCodec, to: agentIdCodec, expiresAt: timestamp, ...at },
+        { note },
+      ),
     ),
-  ),
+    personal: transferNotePersonal,
+  },
   TransferDeclined: v1(struct('TransferDeclined', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), ...at })),
   TransferExpired: v1(struct('TransferExpired', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), ...at })),
   TransferCancelled: v1(
     struct('TransferCancelled', { sessionId: sessionIdCodec, requestId: nonEmptyString(200), reason: oneOf('CancelReason', ['session-requeued', 'target-left', 'withdrawn']), ...at }),
   ),
-  SessionTransferred: v1(
-    struct(
-      'SessionTransferred',
-      { sessionId: sessionIdCodec, from: agentIdCodec, to: agentIdCodec, ...at },
-      { groupId: groupIdCodec, requestId: nonEmptyString(200), note, decision: assignmentDecisionCodec },
+  SessionTransferred: {
+    ...v1(
+      struct(
+        'SessionTransferred',
+        { sessionId: sessionIdCodec, from: agentIdCodec, to: agentIdCodec, ...at },
+        { groupId: groupIdCodec, requestId: nonEmptyString(200), note, decision: assignmentDecisionCodec },
+      ),
     ),
-  ),
+    personal: transferNotePersonal,
+  },
   CoAgentAdded: v1(
     struct('CoAgentAdded', { sessionId: sessionIdCodec, agentId: agentIdCodec, via: oneOf('CoAgentVia', ['invitation', 'barge-in']), by: nonEmptyString(200), ...at }),
   ),

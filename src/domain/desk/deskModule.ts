@@ -15,17 +15,22 @@ import { evolveDesk } from './deskEvolve.js';
 import { DESK_SNAPSHOT_VERSION, decodeDesk, encodeDesk } from './deskSnapshot.js';
 import { deskReactions } from './deskReactions.js';
 import { initialDeskState, type DeskState } from './deskState.js';
+import { routingStream } from './routingStream.js';
+import { accessStream } from '../access/accessState.js';
 
-export const routingStream = (shopId: string): string => `routing-${shopId}`;
+export { routingStream };
 
 export const deskModule = defineModule<DeskState, DeskCommand, DeskEvent>({
   name: 'desk',
   commands: deskCommandCodecs,
   events: deskEventDefinitions,
   streamOf: (command) => routingStream(command.meta.shopId),
+  // P1: an agent's command reads the shop's roles (optional: without the access module every agent
+  // has the default grants); the system's and customers' commands, the routing traffic, read nothing.
+  references: (command) => (command.meta.actor.kind === 'agent' ? [{ module: 'access', stream: accessStream(command.meta.shopId), optional: true }] : []),
   decider: {
     initialState: () => initialDeskState(),
-    decide: (command, state) => E.map((decision: DeskDecision) => decision.events)(decideDesk(command, state)),
+    decide: (command, state, context) => E.map((decision: DeskDecision) => decision.events)(decideDesk(command, state, context)),
     evolve: evolveDesk,
     decideAndFold: decideDesk,
   },

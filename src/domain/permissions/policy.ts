@@ -64,21 +64,38 @@ export type PermissionErrorCode = (typeof PERMISSION_ERROR_CODES)[number];
 const reaches = (reach: Reach, relation: Relation): boolean =>
   reach === 'all' || (reach === 'own-groups' && relation !== 'other') || (reach === 'own' && relation === 'own');
 
+/** The refusals name `actor` as the field to blame: the command is well formed, who sent it may not. */
+const refused = (code: PermissionErrorCode, message: string, details: Readonly<Record<string, unknown>>): E.Either<DomainError, never> =>
+  E.left(domainError(code, message, { field: 'actor', ...details }));
+
+const ALLOWED: E.Either<DomainError, void> = E.right(undefined);
+
 /** The one check every decide makes before anything else; a refusal writes nothing. */
 export const authorize = (commandType: string, rule: CommandRule, who: Who, relation: Relation): E.Either<DomainError, void> => {
-  if (who.kind === 'system') return E.right(undefined);
-  if (rule.systemOnly === true) return E.left(domainError('actor.not-allowed', `${commandType} is sent by the system only`, { commandType }));
+  if (who.kind === 'system') return ALLOWED;
+  if (rule.systemOnly === true) return refused('actor.not-allowed', `${commandType} is sent by the system only`, { commandType });
   if (who.kind === 'customer') {
-    return rule.customer === 'own' && relation === 'own'
-      ? E.right(undefined)
-      : E.left(domainError('actor.not-allowed', `a customer may not ${commandType} here`, { commandType }));
+    return rule.customer === 'own' && relation === 'own' ? ALLOWED : refused('actor.not-allowed', `a customer may not ${commandType} here`, { commandType, customerId: who.id });
   }
   if (rule.needs !== undefined && !who.permissions.has(rule.needs)) {
-    return E.left(domainError('actor.missing-permission', `${commandType} needs the permission ${rule.needs}`, { commandType, permission: rule.needs, agentId: who.id }));
+    return refused('actor.missing-permission', `${commandType} needs the permission ${rule.needs}`, { commandType, permission: rule.needs, agentId: who.id });
   }
-  return reaches(rule[who.role], relation)
-    ? E.right(undefined)
-    : E.left(domainError('actor.not-allowed', `a ${who.role} may not ${commandType} on ${relation === 'other' ? "someone else's" : "a group's"} data`, { commandType, role: who.role, agentId: who.id }));
+  if (reaches(rule[who.role], relation)) return ALLOWED;
+  const whose = relation === 'own' ? 'its own' : relation === 'own-group' ? "a group's" : "someone else's";
+  return refused('actor.not-allowed', `a ${who.role} may not ${commandType} on ${whose} data`, { commandType, role: who.role, agentId: who.id, relation });
+};
+
+/** `authorize` by a module's table: the rule of the command's type. */
+export const authorizeBy = <T extends string>(table: PolicyTable<T>, commandType: T, who: Who, relation: Relation): E.Either<DomainError, void> =>
+  authorize(commandType, table[commandType], who, relation);
+
+const RELATION_ORDER: Readonly<Record<Relation, number>> = { other: 0, 'own-group': 1, own: 2 };
+
+/** A command touching several things stands to them as to the farthest of them (a batch of sessions). */
+export const farthest = (relations: Iterable<Relation>): Relation => {
+  let result: Relation = 'own';
+  for (const relation of relations) if (RELATION_ORDER[relation] < RELATION_ORDER[result]) result = relation;
+  return result;
 };
 
 /** P3: whether the actor handles a brand's products and orders (the system and customers are not limited). */
@@ -90,14 +107,22 @@ export const requireBrand = (who: Who, brandId: string): E.Either<DomainError, v
 
 /** Shorthands for the common rules, so a table reads as what it means. */
 export const rules = {
-  /** P2: settings and configuration: admins only. */
-  adminOnly: (needs: NamedPermission = 'customer-service-configuration'): CommandRule => ({ needs, admin: 'all', 'team-lead': 'none', agent: 'none', customer: 'none' }),
+  /** P2: settings and configuration: admins only, with the configuration permission (`null`: no named permission needed). */
+  adminOnly: (needs: NamedPermission | null = 'customer-service-configuration'): CommandRule =>
+    needs === null ? { admin: 'all', 'team-lead': 'none', agent: 'none', customer: 'none' } : { needs, admin: 'all', 'team-lead': 'none', agent: 'none', customer: 'none' },
   /** Sessions: an agent its own, a team lead its groups', an admin all. */
   session: (needs: NamedPermission = 'customer-service', customer: 'own' | 'none' = 'none'): CommandRule => ({ needs, admin: 'all', 'team-lead': 'own-groups', agent: 'own', customer }),
   /** Something every staff member does on its own things, admins on anyone's. */
   ownOrAdmin: (needs: NamedPermission = 'customer-service'): CommandRule => ({ needs, admin: 'all', 'team-lead': 'own', agent: 'own', customer: 'none' }),
+  /** Only where the actor itself takes part, whatever its role (an admin joins a session before it writes there). */
+  participant: (needs: NamedPermission = 'customer-service', customer: 'own' | 'none' = 'none'): CommandRule => ({ needs, admin: 'own', 'team-lead': 'own', agent: 'own', customer }),
   /** Any staff member with the permission, whatever it touches. */
   anyStaff: (needs: NamedPermission = 'customer-service'): CommandRule => ({ needs, admin: 'all', 'team-lead': 'all', agent: 'all', customer: 'none' }),
+  /** What only the customer does, on its own things (and the system for it): staff never. */
+  customerOwn: (): CommandRule => ({ admin: 'none', 'team-lead': 'none', agent: 'none', customer: 'own' }),
   /** Deadlines and mirrors of other streams. */
   systemOnly: (): CommandRule => ({ admin: 'none', 'team-lead': 'none', agent: 'none', customer: 'none', systemOnly: true }),
 } as const;
+
+/** A rule with the README's note on what `own` means for it. */
+export const noted = (rule: CommandRule, note: string): CommandRule => ({ ...rule, note });

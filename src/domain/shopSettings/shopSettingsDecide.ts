@@ -1,6 +1,7 @@
 /**
- * Deciding a settings change. P2: admins only; who is an admin is the desk's
- * knowledge, read as a reference (the shop's routing stream), never written.
+ * Deciding a settings change. P2: admins only (shopSettingsPolicy.ts); who is an
+ * admin is the desk's knowledge and the configuration permission the access
+ * module's, both read as references for an agent's command, never written.
  * A change never takes effect in the past (what was in effect at an instant is
  * fixed once it has passed, so reports replay exactly) nor before a version
  * already scheduled (versions stay in effect order). A change that changes nothing
@@ -10,8 +11,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import isDeepEqual from 'fast-deep-equal';
 import type { DecideContext } from '../decider.js';
 import { domainError, type DomainError } from '../errors.js';
-import { requireAdmin } from '../desk/permissions.js';
-import { initialDeskState, type DeskState } from '../desk/deskState.js';
+import { authorizeBy } from '../permissions/policy.js';
+import { whoFromContext } from '../permissions/who.js';
+import { shopSettingsPolicy } from './shopSettingsPolicy.js';
 import type { ShopSettingsCommand } from './shopSettingsCommands.js';
 import type { ShopSettingsEvent } from './shopSettingsEvents.js';
 import { SETTINGS_PARTS, shopSettingsCodec, type SettingsPart, type ShopSettings } from './shopSettingsShape.js';
@@ -23,16 +25,18 @@ const merged = (base: ShopSettings, change: ShopSettingsCommand['data']): ShopSe
   businessHours: change.businessHours ?? base.businessHours,
   autoReplies: { ...base.autoReplies, ...change.autoReplies },
   timeouts: { ...base.timeouts, ...change.timeouts },
+  retention: change.retention ?? base.retention,
 });
 
 export const decideShopSettings = (
   command: ShopSettingsCommand,
   state: ShopSettingsState,
   context: DecideContext,
-  deskStream: string,
 ): E.Either<DomainError, readonly ShopSettingsEvent[]> => {
-  const desk = (context.stateOf(deskStream) as DeskState | undefined) ?? initialDeskState();
-  const allowed = requireAdmin(desk, command.meta.actor);
+  const who = whoFromContext(context, command.meta.shopId, command.meta.actor);
+  if (E.isLeft(who)) return who;
+  // The settings are the shop's: nobody's own, so the relation does not matter.
+  const allowed = authorizeBy(shopSettingsPolicy, command.type, who.right, 'other');
   if (E.isLeft(allowed)) return allowed;
   const { now } = command.meta;
   const effectiveAt = command.data.effectiveAt ?? now;

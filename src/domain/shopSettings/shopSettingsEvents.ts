@@ -8,6 +8,7 @@ import type { EventDefinitions } from '../module.js';
 import { nonNegativeInt, oneOf, struct, timestamp } from '../validation.js';
 import * as t from 'io-ts';
 import { shopSettingsCodec, SETTINGS_PARTS, type SettingsPart, type ShopSettings } from './shopSettingsShape.js';
+import { DEFAULT_RETENTION } from './retention.js';
 
 export type ShopSettingsChanged = DomainEvent<
   'ShopSettingsChanged',
@@ -16,9 +17,16 @@ export type ShopSettingsChanged = DomainEvent<
 
 export type ShopSettingsEvent = ShopSettingsChanged;
 
+/** Version 2 (S16): the settings gained `retention`; a version written before kept everything. */
+const upcastV1 = (data: unknown): unknown => {
+  const v1 = data as { readonly settings: Record<string, unknown> };
+  return { ...v1, settings: { ...v1.settings, retention: DEFAULT_RETENTION } };
+};
+
 export const shopSettingsEventDefinitions: EventDefinitions<ShopSettingsEvent> = {
   ShopSettingsChanged: {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    upcasters: { 1: upcastV1 },
     codec: struct('ShopSettingsChanged', {
       version: nonNegativeInt,
       effectiveAt: timestamp,

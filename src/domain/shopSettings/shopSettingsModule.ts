@@ -4,7 +4,7 @@
  * `references`) and use `settingsAt(state, t)`; no other module writes it.
  */
 import { defineModule } from '../module.js';
-import { routingStream } from '../desk/deskModule.js';
+import { permissionReferencesFor } from '../permissions/who.js';
 import { shopSettingsCommandCodecs, type ShopSettingsCommand } from './shopSettingsCommands.js';
 import { decideShopSettings, evolveShopSettings, settingsStream } from './shopSettingsDecide.js';
 import { shopSettingsEventDefinitions, type ShopSettingsEvent } from './shopSettingsEvents.js';
@@ -15,10 +15,11 @@ export const shopSettingsModule = defineModule<ShopSettingsState, ShopSettingsCo
   commands: shopSettingsCommandCodecs,
   events: shopSettingsEventDefinitions,
   streamOf: (command) => settingsStream(command.meta.shopId),
-  references: (command) => [{ module: 'desk', stream: routingStream(command.meta.shopId) }],
+  // P2: who is an admin (the desk) and with which permissions (access), for an agent's change.
+  references: (command) => permissionReferencesFor(command.meta.shopId, command.meta.actor),
   decider: {
     initialState: initialShopSettingsState,
-    decide: (command, state, context) => decideShopSettings(command, state, context, routingStream(command.meta.shopId)),
+    decide: decideShopSettings,
     evolve: evolveShopSettings,
   },
 });

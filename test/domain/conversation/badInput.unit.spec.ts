@@ -54,7 +54,8 @@ describe('bad input is a typed error naming the field, and nothing is written', 
     const h = await ready();
     await nothingWritten(h, async () => {
       expect(field(await h.refused(says('alice', 's1', 'm2', { kind: 'coupon', couponId: 'c', title: 't' })))).toEqual(['data.content.kind']);
-      expect(field(await h.refused({ ...says('alice', 's1', 'm2'), actor: customer('bob') }))).toEqual(['data.customerId']);
+      // P1: who sent it is to blame, not the data (the permission table refuses it first).
+      expect(field(await h.refused({ ...says('alice', 's1', 'm2'), actor: customer('bob') }))).toEqual(['actor']);
       const { channel: _c, ...noChannel } = says('bob', 's2', 'm1').data;
       expect(field(await h.refused(input('SendCustomerMessage', customer('bob'), noChannel)))).toEqual(['data.channel']);
       expect(field(await h.refused(says('alice', 's 1', 'm2')))).toEqual(['data.sessionId']);
@@ -65,8 +66,9 @@ describe('bad input is a typed error naming the field, and nothing is written', 
     const h = await ready();
     await nothingWritten(h, async () => {
       expect(await h.code(replies('a1', 'ghost', 'r1'))).toBe('conversation.unknown');
-      expect(await h.code(input('SendAnonymousReply', agent('a9'), { sessionId: 's1', messageId: 'r1', content: text('x') }))).toBe('conversation.not-handling');
-      expect(field(await h.refused(input('AddInternalNote', customer('alice'), { sessionId: 's1', messageId: 'n1', content: text('x') })))).toEqual(['type']);
+      // P4: a9 is no agent of this shop; P1: a customer writes no note.
+      expect(await h.code(input('SendAnonymousReply', agent('a9'), { sessionId: 's1', messageId: 'r1', content: text('x') }))).toBe('actor.unknown');
+      expect(field(await h.refused(input('AddInternalNote', customer('alice'), { sessionId: 's1', messageId: 'n1', content: text('x') })))).toEqual(['actor']);
       expect(field(await h.refused(input('AddInternalNote', system, { sessionId: 's1', messageId: 'n1', content: text('x') })))).toEqual(['data.agentId']);
       expect(field(await h.refused(input('SendAgentMessage', agent('a1'), { sessionId: 's1', messageId: 'r1' } as never)))).toEqual(['data.content']);
     });
@@ -75,7 +77,7 @@ describe('bad input is a typed error naming the field, and nothing is written', 
   it('SendSystemMessage: not the system, over 1000 characters', async () => {
     const h = await ready();
     await nothingWritten(h, async () => {
-      expect(field(await h.refused(input('SendSystemMessage', agent('a1'), { sessionId: 's1', messageId: 'x', text: 'hi' })))).toEqual(['type']);
+      expect(field(await h.refused(input('SendSystemMessage', agent('a1'), { sessionId: 's1', messageId: 'x', text: 'hi' })))).toEqual(['actor']);
       expect(field(await h.refused(input('SendSystemMessage', system, { sessionId: 's1', messageId: 'x', text: 'x'.repeat(1001) })))).toEqual(['data.text']);
       expect(await h.code(input('SendSystemMessage', system, { sessionId: 'ghost', messageId: 'x', text: 'hi' }))).toBe('conversation.unknown');
     });

@@ -11,7 +11,13 @@ import { describeError } from '../../../src/domain/errors.js';
 import { agentInbox, type AgentInbox } from '../../../src/projections/agentInbox.js';
 import { conversationTimeline, type Timelines } from '../../../src/projections/conversationTimeline.js';
 import type { ProjectedEvent } from '../../../src/projections/projection.js';
+import { routingStream } from '../../../src/domain/desk/routingStream.js';
+import { staffDesk } from '../../support/staffContext.js';
 import { SHOP } from './harness.js';
+
+/** P1/P4: the desk an agent actor is resolved against (a reference in a real engine): agents a1 to a9 work there. */
+const desk = staffDesk(Array.from({ length: 9 }, (_, i) => `a${i + 1}`));
+const context = { stateOf: (stream: string) => (stream === routingStream(SHOP) ? desk : undefined) };
 
 export interface Driven {
   readonly states: Map<string, ConversationState>;
@@ -25,7 +31,7 @@ export const drive = (commands: readonly ConversationCommand[], into: Driven = {
   for (const command of commands) {
     const sessionId = command.data.sessionId;
     const state = into.states.get(sessionId) ?? decider.initialState();
-    const decided = decider.decide(command, state, { stateOf: () => undefined });
+    const decided = decider.decide(command, state, context);
     if (E.isLeft(decided)) throw new Error(`${command.type} refused: ${describeError(decided.left)}`);
     let next = state;
     for (const event of decided.right) {

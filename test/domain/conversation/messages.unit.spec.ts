@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { sessionStatsOf, type ConversationEvent } from '../../../src/domain/conversation/conversation.js';
 import { conversationModule } from '../../../src/domain/conversation/conversationModule.js';
 import { scenario } from '../../../src/testing/scenario.js';
-import { agent, command, customer, system, T0, text } from './harness.js';
+import { withStaff } from '../../support/staffContext.js';
+import { agent, command, customer, SHOP, system, T0, text } from './harness.js';
 
-const conv = scenario(conversationModule.decider);
+// P1/P4: an agent actor is resolved against the shop's desk (a reference): a1 and a2 work there.
+const conv = scenario(withStaff(conversationModule.decider, SHOP, ['a1', 'a2']));
 
 const opened: ConversationEvent = {
   type: 'ConversationOpened',
@@ -75,8 +77,8 @@ describe('S1/S2: a customer message', () => {
   });
 
   it('S2: a customer may not send an internal note or a system message, nor write as someone else', () => {
-    conv.given(opened, assigned).when(command('AddInternalNote', customer('alice'), { sessionId: 's1', messageId: 'n1', content: text('psst') })).thenFails('message.kind-not-allowed');
-    conv.given(opened, assigned).when(command('SendSystemMessage', customer('alice'), { sessionId: 's1', messageId: 'x1', text: 'I am the system' })).thenFails('message.kind-not-allowed');
+    conv.given(opened, assigned).when(command('AddInternalNote', customer('alice'), { sessionId: 's1', messageId: 'n1', content: text('psst') })).thenFails('actor.not-allowed');
+    conv.given(opened, assigned).when(command('SendSystemMessage', customer('alice'), { sessionId: 's1', messageId: 'x1', text: 'I am the system' })).thenFails('actor.not-allowed');
     conv.given(opened).when(command('SendCustomerMessage', customer('mallory'), { sessionId: 's1', messageId: 'm2', customerId: 'alice', content: text('x') })).thenFails('actor.not-allowed');
     conv.given(opened).when(command('SendCustomerMessage', customer('mallory'), { sessionId: 's1', messageId: 'm2', customerId: 'mallory', content: text('x') })).thenFails('actor.not-allowed');
   });
@@ -112,19 +114,19 @@ describe('S2: agent messages, anonymous replies, internal notes, system messages
 
   it('refuses an agent message to an unknown session, a queued one, another agent, a system write without the agent', () => {
     conv.given().when(command('SendAgentMessage', agent('a1'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('conversation.unknown');
-    conv.given(opened).when(command('SendAgentMessage', agent('a1'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('conversation.not-handling');
-    conv.given(opened, assigned).when(command('SendAgentMessage', agent('a2'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('conversation.not-handling');
+    conv.given(opened).when(command('SendAgentMessage', agent('a1'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('actor.not-allowed');
+    conv.given(opened, assigned).when(command('SendAgentMessage', agent('a2'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('actor.not-allowed');
     conv.given(opened, assigned).when(command('SendAgentMessage', agent('a1'), { sessionId: 's1', messageId: 'r1', content: text('x'), agentId: 'a2' })).thenFails('actor.not-allowed');
     conv.given(opened, assigned).when(command('SendAgentMessage', system, { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('conversation.agent-required');
     conv.given(opened, assigned, ended).when(command('AddInternalNote', agent('a1'), { sessionId: 's1', messageId: 'n1', content: text('x') })).thenFails('conversation.ended');
-    conv.given(opened, assigned).when(command('SendAgentMessage', customer('alice'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('message.kind-not-allowed');
+    conv.given(opened, assigned).when(command('SendAgentMessage', customer('alice'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('actor.not-allowed');
   });
 
   it('a co-agent (S6) may write too, until it leaves', () => {
     const joined: ConversationEvent = { type: 'ConversationCoAgentAdded', data: { sessionId: 's1', routingVersion: 6, agentId: 'a2', at: T0 } };
     const left: ConversationEvent = { type: 'ConversationCoAgentLeft', data: { sessionId: 's1', routingVersion: 7, agentId: 'a2', at: T0 } };
     conv.given(opened, assigned, joined).when(command('SendAgentMessage', agent('a2'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenMatch({ type: 'MessageSent' });
-    conv.given(opened, assigned, joined, left).when(command('SendAgentMessage', agent('a2'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('conversation.not-handling');
+    conv.given(opened, assigned, joined, left).when(command('SendAgentMessage', agent('a2'), { sessionId: 's1', messageId: 'r1', content: text('x') })).thenFails('actor.not-allowed');
   });
 
   it('S9: system/auto messages come from the system actor only, and move neither the reply clock nor the reply count', () => {
@@ -172,7 +174,7 @@ describe('S3: read receipts both ways, batch mark-read', () => {
     conv.given(...history, read).when(command('MarkRead', agent('a1'), { sessionId: 's1', upTo: 'm1' })).thenNothing();
     conv.given(...history).when(command('MarkRead', agent('a1'), { sessionId: 's1', upTo: 'nope' })).thenFails('message.unknown');
     conv.given(...history).when(command('MarkRead', agent('a1'), { sessionId: 's1', side: 'customer' })).thenFails('actor.not-allowed');
-    conv.given(...history).when(command('MarkRead', agent('a2'), { sessionId: 's1' })).thenFails('conversation.not-handling');
+    conv.given(...history).when(command('MarkRead', agent('a2'), { sessionId: 's1' })).thenFails('actor.not-allowed');
     conv.given(...history).when(command('MarkRead', customer('bob'), { sessionId: 's1' })).thenFails('actor.not-allowed');
     conv.given(...history).when(command('MarkRead', system, { sessionId: 's1' })).thenFails('conversation.side-required');
     conv.given().when(command('MarkRead', customer('alice'), { sessionId: 's1' })).thenFails('conversation.unknown');

@@ -37,7 +37,7 @@ describe('S1: a customer message opens the conversation and, through a reaction,
     // The agent can now write; nobody else can.
     await h.ok(replies('a1', 's1', 'm2'));
     await h.agents(['a2']);
-    expect(await h.code(replies('a2', 's1', 'm3'))).toBe('conversation.not-handling');
+    expect(await h.code(replies('a2', 's1', 'm3'))).toBe('actor.not-allowed');
     expect(h.reports).toEqual([]);
   });
 
@@ -62,7 +62,7 @@ describe('S1: a customer message opens the conversation and, through a reaction,
     await h.ok(h.d.transfer({ sessionId: 's1', toAgentId: other }));
     await h.settle();
     expect(timelineOf(h.timelines(), SHOP, 's1')?.agentId).toBe(other);
-    expect(await h.code(replies(owner, 's1', 'm2'))).toBe('conversation.not-handling');
+    expect(await h.code(replies(owner, 's1', 'm2'))).toBe('actor.not-allowed');
     await h.ok(replies(other, 's1', 'm2'));
     await h.ok(h.d.end({ sessionId: 's1' }));
     await h.settle();

@@ -7,10 +7,14 @@ import { senderKey } from '../conversation.js';
 import type { Sender } from '../messages.js';
 
 export const CONVERSATION_ERROR_CODES = [
+  // P1/P4 (conversationAuthorize.ts): who sent it may not, lacks the permission, or is no agent of the shop.
   'actor.not-allowed',
+  'actor.missing-permission',
+  'actor.unknown',
   'conversation.unknown',
   'conversation.ended',
   'conversation.leave-a-message',
+  // The system wrote for an agent that is not in the session (a staff actor is refused by the table instead).
   'conversation.not-handling',
   'conversation.channel-required',
   'conversation.agent-required',
@@ -18,6 +22,9 @@ export const CONVERSATION_ERROR_CODES = [
   'message.kind-not-allowed',
   'message.exists',
   'message.unknown',
+  // S15 (moderation/moderationDecide.ts): a sensitive word under `block`; a customer over the anti-spam throttle.
+  'message.sensitive',
+  'customer.throttled',
 ] as const;
 export type ConversationErrorCode = (typeof CONVERSATION_ERROR_CODES)[number];
 

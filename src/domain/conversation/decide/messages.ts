@@ -26,15 +26,16 @@ const sent = (
     content,
     staffOnly: extra.staffOnly ?? false,
     ...(extra.purpose === undefined ? {} : { purpose: extra.purpose }),
+    // Q3: the phrase's id also outside the content, which is sealed and expires (S16): its use still counts.
+    ...(content.kind === 'quick-reply' ? { quickReplyId: content.phraseId } : {}),
     at,
   },
 });
 
 export const sendCustomerMessage = (c: ConversationCommandOf<'SendCustomerMessage'>, s: ConversationState): Decided => {
-  const { actor, now } = c.meta;
+  // Its own customer (or the system) writes it; agents write with SendAgentMessage (conversationPolicy.ts, checked before this).
+  const { now } = c.meta;
   const d = c.data;
-  if (actor.kind === 'agent') return refuse('actor.not-allowed', 'agents write with SendAgentMessage');
-  if (actor.kind === 'customer' && actor.id !== d.customerId) return refuse('actor.not-allowed', `customer ${actor.id} writes as ${d.customerId}`, { field: 'data.customerId' });
   if (!CUSTOMER_CONTENT.has(d.content.kind)) {
     return refuse('message.kind-not-allowed', `a customer may not send a ${d.content.kind}`, { field: 'data.content.kind' });
   }
@@ -81,9 +82,9 @@ export const sendCustomerMessage = (c: ConversationCommandOf<'SendCustomerMessag
   return E.right([sent(s, d, sender, d.content.kind, d.content, now)]);
 };
 
-/** The agent a staff command writes as: the acting agent, or the one the system names. */
+/** The agent a staff command writes as: the acting agent, or the one the system names (customers never: conversationPolicy.ts). */
 const staffAgent = (actor: Actor, agentId: string | undefined, what: string): E.Either<DomainError, string> => {
-  if (actor.kind === 'customer') return refuse('message.kind-not-allowed', `a customer may not send ${what}`, { field: 'type' });
+  if (actor.kind === 'customer') return refuse('actor.not-allowed', `a customer may not send ${what}`, { field: 'actor' });
   if (actor.kind === 'agent') {
     return agentId === undefined || agentId === actor.id ? E.right(actor.id) : refuse('actor.not-allowed', `agent ${actor.id} writes as ${agentId}`, { field: 'data.agentId' });
   }
@@ -107,9 +108,7 @@ export const sendAnonymousReply = staffMessage(() => 'anonymous-reply', 'an anon
 export const addInternalNote = staffMessage(() => 'internal-note', 'an internal note', true);
 
 export const sendSystemMessage = (c: ConversationCommandOf<'SendSystemMessage'>, s: ConversationState): Decided => {
-  if (c.meta.actor.kind !== 'system') {
-    return refuse(c.meta.actor.kind === 'customer' ? 'message.kind-not-allowed' : 'actor.not-allowed', 'only the system sends system messages', { field: 'type' });
-  }
+  // Only the system sends them (conversationPolicy.ts, checked before this).
   const known = exists(s, c.data.sessionId);
   if (E.isLeft(known)) return known;
   const d = c.data;

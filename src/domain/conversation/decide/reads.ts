@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { ConversationState, ReadSide } from '../conversation.js';
 import type { ConversationCommandOf } from '../conversationCommands.js';
-import { exists, handling, nothing, refuse, type Decided } from './common.js';
+import { exists, nothing, refuse, type Decided } from './common.js';
 
 /** How many of `seqs` (ascending) lie in (after, upTo]. */
 const countBetween = (seqs: ConversationState['customerSeqs'], after: number, upTo: number): number => {
@@ -27,13 +27,12 @@ export const markRead = (c: ConversationCommandOf<'MarkRead'>, s: ConversationSt
   if (E.isLeft(known)) return known;
   let side: ReadSide;
   let by: string | undefined;
+  // Who may read here (its customer, a staff member taking part) is conversationPolicy.ts's, checked before this.
   if (actor.kind === 'customer') {
-    if (actor.id !== s.customerId) return refuse('actor.not-allowed', `session ${d.sessionId} is another customer's`);
     if (d.side === 'agent' || d.agentId !== undefined) return refuse('actor.not-allowed', 'a customer reads as the customer', { field: d.side === 'agent' ? 'data.side' : 'data.agentId' });
     side = 'customer';
   } else if (actor.kind === 'agent') {
     if (d.side === 'customer') return refuse('actor.not-allowed', 'an agent reads as an agent', { field: 'data.side' });
-    if (!handling(s, actor.id)) return refuse('conversation.not-handling', `agent ${actor.id} is not in session ${d.sessionId}`, { agentId: actor.id });
     side = 'agent';
     by = actor.id;
   } else {
@@ -52,13 +51,10 @@ export const markRead = (c: ConversationCommandOf<'MarkRead'>, s: ConversationSt
   return E.right([{ type: 'MessagesRead', data: { sessionId: d.sessionId, side, upToSeq, count, ...(by === undefined ? {} : { by }), at: c.meta.now } }]);
 };
 
-/** S4: active, temporarily away, offline; told by the customer's client or the system. */
+/** S4: active, temporarily away, offline; told by the customer's client or the system (conversationPolicy.ts). */
 export const setCustomerPresence = (c: ConversationCommandOf<'SetCustomerPresence'>, s: ConversationState): Decided => {
-  const { actor } = c.meta;
-  if (actor.kind === 'agent') return refuse('actor.not-allowed', "only the customer's client or the system tells the customer's presence");
   const known = exists(s, c.data.sessionId);
   if (E.isLeft(known)) return known;
-  if (actor.kind === 'customer' && actor.id !== s.customerId) return refuse('actor.not-allowed', `session ${c.data.sessionId} is another customer's`);
   if (s.presence === c.data.presence) return nothing;
   return E.right([{ type: 'CustomerPresenceChanged', data: { sessionId: c.data.sessionId, from: s.presence, to: c.data.presence, at: c.meta.now } }]);
 };

@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { evolveConversation, type ConversationEvent, type ConversationState } from '../conversation.js';
 import type { ConversationCommandOf, RoutingChange } from '../conversationCommands.js';
-import { nothing, refuse, type Decided } from './common.js';
+import { nothing, type Decided } from './common.js';
 
 const change = (s: ConversationState, sessionId: string, routingVersion: number, at: number, ch: RoutingChange): readonly ConversationEvent[] => {
   const m = { sessionId, routingVersion, at };
@@ -38,7 +38,7 @@ const change = (s: ConversationState, sessionId: string, routingVersion: number,
  * started (proactive, or opened at the desk directly) opens its conversation here.
  */
 export const recordRouting = (c: ConversationCommandOf<'RecordRouting'>, s: ConversationState): Decided => {
-  if (c.meta.actor.kind !== 'system') return refuse('actor.not-allowed', 'only the system records what routing decided');
+  // Only the system records what routing decided (conversationPolicy.ts, checked before this).
   const d = c.data;
   if (d.routingVersion <= s.routingVersion) return nothing;
   if (s.status !== 'none') return E.right(change(s, d.sessionId, d.routingVersion, d.at, d.change));

@@ -16,7 +16,7 @@ import { versionAt, type ShopSettingsState } from '../../shopSettings/settingsVe
 import { stableId } from '../../stableId.js';
 import { evolveConversation, type ConversationEvent, type ConversationState } from '../conversation.js';
 import type { ConversationCommand, ConversationCommandOf } from '../conversationCommands.js';
-import { nothing, refuse, type Decided } from '../decide/common.js';
+import { nothing, type Decided } from '../decide/common.js';
 import { clockEvents } from './noResponseClock.js';
 import type { BoundTimeouts, NoResponseClock } from './noResponseTypes.js';
 
@@ -91,8 +91,8 @@ export const decideWithClock = (
   decideRest: (command: MessageOrRouting, state: ConversationState) => E.Either<DomainError, readonly ConversationEvent[]>,
 ): E.Either<DomainError, { readonly events: readonly ConversationEvent[]; readonly state: ConversationState }> => {
   const withState = (decided: Decided) => E.map((events: readonly ConversationEvent[]) => ({ events, state: fold(state, events) }))(decided);
+  // Only the system fires a deadline (conversationPolicy.ts, checked before this).
   if (isFire(command)) {
-    if (command.meta.actor.kind !== 'system') return refuse('actor.not-allowed', 'only the system fires a no-response deadline');
     return withState(command.type === 'PromptNoResponse' ? prompt(command, state) : timeOut(command, state));
   }
   const decided = decideRest(command, state);

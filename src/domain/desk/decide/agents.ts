@@ -1,4 +1,4 @@
-/** A1-A7: registering agents, their lifecycle, presence, capacity, capability, groups and role. */
+/** A1-A7: registering agents, their lifecycle, presence, capacity, capability, groups and role. Who may: deskPolicy.ts. */
 import * as E from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError } from '../../errors.js';
 import { isWorking } from '../../../routing/eligibility.js';
@@ -6,7 +6,6 @@ import type { Agent } from '../../../routing/model.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import type { LeaveReason } from '../deskEvents.js';
 import type { DeskState } from '../deskState.js';
-import { requireAdmin, requireSelfOrAdmin } from '../permissions.js';
 import { decided, nothing, type Decided } from './decision.js';
 import { emitter, type Emitter } from './emitter.js';
 import { fillFromQueue } from './fillFromQueue.js';
@@ -19,8 +18,6 @@ import { findAgent, requireGroups } from './lookups.js';
 export const DEFAULT_CAPABILITY = 80;
 
 export const registerAgent = (c: DeskCommandOf<'RegisterAgent'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   if (state.agents.has(c.data.agentId)) return E.left(domainError('agent.exists', `agent ${c.data.agentId} is already registered`));
   const groups = requireGroups(state, c.data.groups ?? []);
   if (E.isLeft(groups)) return groups;
@@ -71,8 +68,6 @@ interface ChangeContext {
 const adminChange =
   (change: (agent: Agent, context: ChangeContext) => E.Either<DomainError, void>) =>
   (c: DeskCommandOf<'ActivateAgent' | 'FreezeAgent' | 'UnfreezeAgent' | 'EnableAgent' | 'DisableAgent'>, state: DeskState): Decided => {
-    const admin = requireAdmin(state, c.meta.actor);
-    if (E.isLeft(admin)) return admin;
     const agent = findAgent(state, c.data.agentId);
     if (E.isLeft(agent)) return agent;
     const em = emitter(state);
@@ -115,8 +110,6 @@ export const disableAgent = adminChange((agent, { em, at, seed }) => {
 });
 
 export const changeAgentStatus = (c: DeskCommandOf<'ChangeAgentStatus'>, state: DeskState): Decided => {
-  const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
-  if (E.isLeft(allowed)) return allowed;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   const { status, takeFromQueue } = c.data;
@@ -134,8 +127,6 @@ export const changeAgentStatus = (c: DeskCommandOf<'ChangeAgentStatus'>, state: 
 };
 
 export const setMaxSessions = (c: DeskCommandOf<'SetMaxSessions'>, state: DeskState): Decided => {
-  const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
-  if (E.isLeft(allowed)) return allowed;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   if (agent.right.maxSessions === c.data.maxSessions) return nothing(state);
@@ -147,8 +138,6 @@ export const setMaxSessions = (c: DeskCommandOf<'SetMaxSessions'>, state: DeskSt
 };
 
 export const setCapability = (c: DeskCommandOf<'SetCapability'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   if (agent.right.capability === c.data.capability) return nothing(state);
@@ -156,8 +145,6 @@ export const setCapability = (c: DeskCommandOf<'SetCapability'>, state: DeskStat
 };
 
 export const setAgentGroups = (c: DeskCommandOf<'SetAgentGroups'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   const groups = requireGroups(state, [...new Set(c.data.groups)]);
@@ -173,8 +160,6 @@ export const setAgentGroups = (c: DeskCommandOf<'SetAgentGroups'>, state: DeskSt
 };
 
 export const setAgentRole = (c: DeskCommandOf<'SetAgentRole'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   if (agent.right.role === c.data.role) return nothing(state);

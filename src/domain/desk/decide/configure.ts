@@ -1,4 +1,4 @@
-/** P2 settings and shop-level rules: routing settings, groups, channel rules, pins, the blacklist. Admins only. */
+/** P2 settings and shop-level rules: routing settings, groups, channel rules, pins, the blacklist. Admins only (deskPolicy.ts). */
 import * as E from 'fp-ts/lib/Either.js';
 import equal from 'fast-deep-equal';
 import { domainError } from '../../errors.js';
@@ -6,7 +6,6 @@ import type { DeskCommandOf } from '../deskCommands.js';
 import type { DeskEvent } from '../deskEvents.js';
 import type { DeskState } from '../deskState.js';
 import { applySettingsPatch } from '../../../routing/settings.js';
-import { requireAdmin } from '../permissions.js';
 import { decided, nothing, type Decided } from './decision.js';
 import { emitter } from './emitter.js';
 import { fillAll } from './fillFromQueue.js';
@@ -18,8 +17,6 @@ import { findAgent, requireGroups } from './lookups.js';
 const RULE_FIELDS = ['pinningEnabled', 'customerChoice', 'entryGroupFallback', 'adminsExcluded', 'pipeline'] as const;
 
 export const configureRouting = (c: DeskCommandOf<'ConfigureRouting'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   const settings = applySettingsPatch(state.settings, c.data.settings);
   if (equal(settings, state.settings)) return nothing(state);
   const em = emitter(state);
@@ -32,15 +29,11 @@ export const configureRouting = (c: DeskCommandOf<'ConfigureRouting'>, state: De
 };
 
 export const createGroup = (c: DeskCommandOf<'CreateGroup'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   if (state.groups.has(c.data.groupId)) return E.left(domainError('group.exists', `group ${c.data.groupId} already exists`));
   return decided(state, [{ type: 'GroupCreated', data: { ...c.data, at: c.meta.now } }]);
 };
 
 export const setChannelRule = (c: DeskCommandOf<'SetChannelRule'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   const groups = requireGroups(state, c.data.groups);
   if (E.isLeft(groups)) return groups;
   for (const agentId of c.data.agents) {
@@ -64,8 +57,6 @@ const withWaitersOf = (state: DeskState, customerId: string, event: DeskEvent, m
 };
 
 export const pinCustomer = (c: DeskCommandOf<'PinCustomer'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   if (state.pins.get(c.data.customerId) === c.data.agentId) return nothing(state);
@@ -73,20 +64,14 @@ export const pinCustomer = (c: DeskCommandOf<'PinCustomer'>, state: DeskState): 
 };
 
 export const unpinCustomer = (c: DeskCommandOf<'UnpinCustomer'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   if (!state.pins.has(c.data.customerId)) return nothing(state);
   return withWaitersOf(state, c.data.customerId, { type: 'CustomerUnpinned', data: { ...c.data, at: c.meta.now } }, c.meta);
 };
 
 export const blacklistCustomer = (c: DeskCommandOf<'BlacklistCustomer'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   return decided(state, state.blacklist.has(c.data.customerId) ? [] : [{ type: 'CustomerBlacklisted', data: { ...c.data, at: c.meta.now } }]);
 };
 
 export const unblacklistCustomer = (c: DeskCommandOf<'UnblacklistCustomer'>, state: DeskState): Decided => {
-  const admin = requireAdmin(state, c.meta.actor);
-  if (E.isLeft(admin)) return admin;
   return decided(state, state.blacklist.has(c.data.customerId) ? [{ type: 'CustomerUnblacklisted', data: { ...c.data, at: c.meta.now } }] : []);
 };

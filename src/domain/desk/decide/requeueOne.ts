@@ -11,7 +11,6 @@
  * no-op once the session has ended or moved to another agent.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { domainError } from '../../errors.js';
 import { drawsFromSeed } from '../../seededDraws.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import { updateAgent, type DeskState } from '../deskState.js';
@@ -21,7 +20,6 @@ import { emitter } from './emitter.js';
 import { fillAll } from './fillFromQueue.js';
 
 export const requeueSession = (c: DeskCommandOf<'RequeueSession'>, state: DeskState): Decided => {
-  if (c.meta.actor.kind !== 'system') return E.left(domainError('actor.not-allowed', 'only the system requeues a session after a timeout'));
   const { sessionId, excludeAgentId, reason } = c.data;
   const session = state.sessions.get(sessionId);
   if (session === undefined || session.owner !== excludeAgentId) return nothing(state);

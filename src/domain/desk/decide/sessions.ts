@@ -10,7 +10,7 @@ import { canServe } from '../../../routing/queue.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import type { EndReason } from '../deskEvents.js';
 import type { DeskState } from '../deskState.js';
-import { canHandle, requireSelfOrAdmin, resolveActor, type Acting } from '../permissions.js';
+import type { Actor } from '../../envelope.js';
 import { assignedEvent, queuedEvent, requestOfEntry } from './assignment.js';
 import { checkCapacity } from './capacity.js';
 import { decided, type Decided } from './decision.js';
@@ -18,9 +18,7 @@ import { emitter, type Emitter } from './emitter.js';
 import { fillAll } from './fillFromQueue.js';
 import { findAgent, findSession, requireGroups } from './lookups.js';
 
-const notAllowed = (message: string) => E.left(domainError('actor.not-allowed', message));
-
-const actorName = (acting: Acting) => (acting.kind === 'agent' ? acting.agent.id : acting.kind);
+const actorName = (actor: Actor) => (actor.kind === 'system' ? actor.kind : actor.id);
 
 const newSessionChecks = (state: DeskState, sessionId: string, customerId: string): E.Either<DomainError, void> => {
   if (state.sessions.has(sessionId)) return E.left(domainError('session.exists', `session ${sessionId} is already at the desk`));
@@ -33,10 +31,8 @@ const newSessionChecks = (state: DeskState, sessionId: string, customerId: strin
 };
 
 export const openSession = (c: DeskCommandOf<'OpenSession'>, state: DeskState): Decided => {
-  const { actor, now } = c.meta;
-  if (actor.kind === 'agent' || (actor.kind === 'customer' && actor.id !== c.data.customerId)) {
-    return notAllowed('a session is opened by its customer or the system (agents start proactive sessions)');
-  }
+  // Its customer or the system opens it; agents start proactive sessions (deskPolicy.ts).
+  const { now } = c.meta;
   const checks = newSessionChecks(state, c.data.sessionId, c.data.customerId);
   if (E.isLeft(checks)) return checks;
   const { sessionId, customerId, channel, entryGroupId } = c.data;
@@ -73,8 +69,6 @@ export const openSession = (c: DeskCommandOf<'OpenSession'>, state: DeskState): 
 
 /** S1 agent outreach (主动发起): a manual start, which may take the agent above max where the shop allows (A2). */
 export const startProactiveSession = (c: DeskCommandOf<'StartProactiveSession'>, state: DeskState): Decided => {
-  const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
-  if (E.isLeft(allowed)) return allowed;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   if (!isPresent(agent.right)) return E.left(domainError('agent.unavailable', `agent ${agent.right.id} is offline or not working`));
@@ -84,14 +78,16 @@ export const startProactiveSession = (c: DeskCommandOf<'StartProactiveSession'>,
   if (E.isLeft(checks)) return checks;
   const { sessionId, customerId, channel, agentId } = c.data;
   const request = { sessionId, customerId, channel, vip: c.data.vip ?? false };
-  const decision = designatedDecision(state, 'proactive', agentId, { trigger: `started by ${actorName(allowed.right)}` });
+  const decision = designatedDecision(state, 'proactive', agentId, { trigger: `started by ${actorName(c.meta.actor)}` });
   return decided(state, [assignedEvent({ request, agentId, via: 'proactive', decision, at: c.meta.now })]);
 };
 
-/** R12 manual pick from the queue, by an agent who can see the session (R13: admins see every lane). */
+/**
+ * R12 manual pick from the queue, for an agent who can see the session (R13:
+ * admins see every lane); a team lead may pick a session of its groups for one of
+ * their agents (deskPolicy.ts).
+ */
 export const pickFromQueue = (c: DeskCommandOf<'PickFromQueue'>, state: DeskState): Decided => {
-  const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
-  if (E.isLeft(allowed)) return allowed;
   const agent = findAgent(state, c.data.agentId);
   if (E.isLeft(agent)) return agent;
   const entry = state.queue.entries.get(c.data.sessionId);
@@ -104,18 +100,17 @@ export const pickFromQueue = (c: DeskCommandOf<'PickFromQueue'>, state: DeskStat
   }
   const room = checkCapacity(state, agent.right, 'manualPick');
   if (E.isLeft(room)) return room;
-  const decision = designatedDecision(state, 'manual-pick', agent.right.id, { trigger: `picked by ${actorName(allowed.right)}`, waitedMs: Math.max(0, c.meta.now - entry.at) });
+  const decision = designatedDecision(state, 'manual-pick', agent.right.id, { trigger: `picked by ${actorName(c.meta.actor)}`, waitedMs: Math.max(0, c.meta.now - entry.at) });
   const request = requestOfEntry(entry, state.sessions.get(entry.sessionId));
   return decided(state, [assignedEvent({ request, agentId: agent.right.id, via: 'manual-pick', decision, at: c.meta.now, queuedAt: entry.at })]);
 };
 
-const defaultReason = (acting: Acting): EndReason =>
-  acting.kind === 'system' ? 'system' : acting.kind === 'customer' ? 'customer-left' : 'agent';
+const defaultReason = (actor: Actor): EndReason => (actor.kind === 'system' ? 'system' : actor.kind === 'customer' ? 'customer-left' : 'agent');
 
-/** S7: ends sessions; their agents' freed slots take from the queue (R11). */
+/** S7: ends sessions (who may: deskPolicy.ts, checked for every one of them); their agents' freed slots take from the queue (R11). */
 const endAll = (
   state: DeskState,
-  acting: Acting,
+  actor: Actor,
   ends: readonly { sessionId: string; reason?: EndReason; stats?: DeskCommandOf<'EndSession'>['data']['stats'] }[],
   at: number,
 ): Decided => {
@@ -125,31 +120,22 @@ const endAll = (
     const session = findSession(em.state(), end.sessionId);
     if (E.isLeft(session)) return session;
     const s = session.right;
-    const invitedOnly = acting.kind === 'agent' && s.owner !== acting.agent.id && s.coAgents.includes(acting.agent.id) && acting.agent.role === 'agent';
-    if (!canHandle(em.state(), acting, s) || invitedOnly) {
-      return notAllowed(invitedOnly ? 'an invited agent leaves the session (LeaveSession) instead of ending it' : `not allowed to end session ${s.sessionId}`);
-    }
     const agents = s.owner === undefined ? [] : [s.owner, ...s.coAgents];
     agents.forEach((a) => freed.add(a));
     em.emit({
       type: 'SessionEnded',
-      data: { sessionId: s.sessionId, reason: end.reason ?? defaultReason(acting), agents, ...(end.stats ? { stats: end.stats } : {}), at },
+      data: { sessionId: s.sessionId, reason: end.reason ?? defaultReason(actor), agents, ...(end.stats ? { stats: end.stats } : {}), at },
     });
   }
   fillAll(em, freed, at, 'session-ended');
   return E.right(em.decision());
 };
 
-export const endSession = (c: DeskCommandOf<'EndSession'>, state: DeskState): Decided => {
-  const acting = resolveActor(state, c.meta.actor);
-  return E.isLeft(acting) ? acting : endAll(state, acting.right, [c.data], c.meta.now);
-};
+export const endSession = (c: DeskCommandOf<'EndSession'>, state: DeskState): Decided => endAll(state, c.meta.actor, [c.data], c.meta.now);
 
 /** S7 batch exit: all of them or none. */
 export const endSessions = (c: DeskCommandOf<'EndSessions'>, state: DeskState): Decided => {
-  const acting = resolveActor(state, c.meta.actor);
-  if (E.isLeft(acting)) return acting;
   const ids = [...new Set(c.data.sessionIds)];
   const reason = c.data.reason;
-  return endAll(state, acting.right, ids.map((sessionId) => (reason === undefined ? { sessionId } : { sessionId, reason })), c.meta.now);
+  return endAll(state, c.meta.actor, ids.map((sessionId) => (reason === undefined ? { sessionId } : { sessionId, reason })), c.meta.now);
 };

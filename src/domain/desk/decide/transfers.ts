@@ -16,7 +16,8 @@ import { placeAgent } from '../../../routing/pools.js';
 import type { DeskCommandOf } from '../deskCommands.js';
 import type { DeskEvent } from '../deskEvents.js';
 import type { DeskState, PendingTransfer } from '../deskState.js';
-import { canHandle, requireHandler, requireSelfOrAdmin, resolveActor, type Acting } from '../permissions.js';
+import type { Actor } from '../../envelope.js';
+import { canHandle } from '../permissions.js';
 import { decided, nothing, type Decided, type DeskDecision } from './decision.js';
 import { emitter } from './emitter.js';
 import { checkCapacity } from './capacity.js';
@@ -24,7 +25,7 @@ import { fillFromQueue } from './fillFromQueue.js';
 import { findAgent, findAssigned } from './lookups.js';
 
 
-const actorName = (acting: Acting) => (acting.kind === 'agent' ? acting.agent.id : acting.kind);
+const actorName = (actor: Actor) => (actor.kind === 'system' ? actor.kind : actor.id);
 
 const available = (agent: Agent, code: string): E.Either<DomainError, Agent> =>
   isPresent(agent)
@@ -72,8 +73,6 @@ export const transferSession = (c: DeskCommandOf<'TransferSession'>, state: Desk
 const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Decided => {
   const session = findAssigned(state, c.data.sessionId);
   if (E.isLeft(session)) return session;
-  const allowed = requireHandler(state, c.meta.actor, session.right);
-  if (E.isLeft(allowed)) return allowed;
   const { toAgentId, toGroupId, note } = c.data;
   if ((toAgentId === undefined) === (toGroupId === undefined)) {
     return E.left(domainError('transfer.target-required', 'name exactly one of toAgentId and toGroupId'));
@@ -96,7 +95,7 @@ const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Dec
         { type: 'TransferRequested', data: { sessionId: c.data.sessionId, requestId: c.meta.commandId, from, to: toAgentId, expiresAt, ...extra, at: now } },
       ]);
     }
-    const decision = designatedDecision(state, 'transfer', toAgentId, { trigger: `transferred by ${actorName(allowed.right)} from ${from}` });
+    const decision = designatedDecision(state, 'transfer', toAgentId, { trigger: `transferred by ${actorName(c.meta.actor)} from ${from}` });
     return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to: toAgentId, ...extra, decision, at: now } });
   }
   const groupId = toGroupId as string;
@@ -113,7 +112,7 @@ const transferNow = (c: DeskCommandOf<'TransferSession'>, state: DeskState): Dec
   if (picked === undefined) {
     return E.left(domainError('transfer.no-agent-available', `no agent of group ${groupId} can take the session now; it stays with ${from}`));
   }
-  const decision = { ...picked.decision, trigger: `transferred to group ${groupId} by ${actorName(allowed.right)} from ${from}` };
+  const decision = { ...picked.decision, trigger: `transferred to group ${groupId} by ${actorName(c.meta.actor)} from ${from}` };
   return moveTo(state, { type: 'SessionTransferred', data: { sessionId: c.data.sessionId, from, to: picked.agentId, groupId, ...extra, decision, at: now } });
 };
 
@@ -139,8 +138,6 @@ export const acceptTransfer = (c: DeskCommandOf<'AcceptTransfer'>, state: DeskSt
   const answer = answerable(c, state);
   if (E.isLeft(answer)) return answer;
   const pending = answer.right;
-  const allowed = requireSelfOrAdmin(state, c.meta.actor, pending.to);
-  if (E.isLeft(allowed)) return allowed;
   const target = E.chain((a: Agent) => available(a, 'transfer.target-unavailable'))(findAgent(state, pending.to));
   if (E.isLeft(target)) return target;
   const room = transferRoom(state, c.data.sessionId, target.right);
@@ -155,9 +152,6 @@ export const acceptTransfer = (c: DeskCommandOf<'AcceptTransfer'>, state: DeskSt
 export const declineTransfer = (c: DeskCommandOf<'DeclineTransfer'>, state: DeskState): Decided => {
   const answer = answerable(c, state);
   if (E.isLeft(answer)) return answer;
-  const pending = answer.right;
-  const allowed = requireSelfOrAdmin(state, c.meta.actor, pending.to);
-  if (E.isLeft(allowed)) return allowed;
   return decided(state, [{ type: 'TransferDeclined', data: { ...c.data, at: c.meta.now } }]);
 };
 
@@ -165,8 +159,6 @@ export const declineTransfer = (c: DeskCommandOf<'DeclineTransfer'>, state: Desk
 export const cancelTransfer = (c: DeskCommandOf<'CancelTransfer'>, state: DeskState): Decided => {
   const session = findAssigned(state, c.data.sessionId);
   if (E.isLeft(session)) return session;
-  const allowed = requireHandler(state, c.meta.actor, session.right);
-  if (E.isLeft(allowed)) return allowed;
   const pending = pendingFor(c, state);
   if (pending === undefined) return E.left(domainError('transfer.unknown', `no pending transfer ${c.data.requestId} for session ${c.data.sessionId}`));
   return decided(state, [{ type: 'TransferCancelled', data: { ...c.data, reason: 'withdrawn', at: c.meta.now } }]);
@@ -179,8 +171,7 @@ export const cancelTransfer = (c: DeskCommandOf<'CancelTransfer'>, state: DeskSt
  * time the transfer expired, not the (possibly later) time it was fired.
  */
 export const expireTransfer = (c: DeskCommandOf<'ExpireTransfer'>, state: DeskState): Decided => {
-  // The runtime's command: a person answers or withdraws a transfer instead.
-  if (c.meta.actor.kind !== 'system') return E.left(domainError('actor.not-allowed', 'a transfer expires by the clock (the system), not by a person'));
+  // The runtime's command (system only, deskPolicy.ts): a person answers or withdraws a transfer instead.
   const pending = pendingFor(c, state);
   if (pending === undefined) return nothing(state);
   if (c.meta.now < pending.expiresAt) {
@@ -195,8 +186,6 @@ const alreadyIn = (session: { owner: string; coAgents: readonly string[] }, agen
 export const inviteAgent = (c: DeskCommandOf<'InviteAgent'>, state: DeskState): Decided => {
   const session = findAssigned(state, c.data.sessionId);
   if (E.isLeft(session)) return session;
-  const allowed = requireHandler(state, c.meta.actor, session.right);
-  if (E.isLeft(allowed)) return allowed;
   const target = E.chain((a: Agent) => available(a, 'invite.target-unavailable'))(findAgent(state, c.data.agentId));
   if (E.isLeft(target)) return target;
   if (alreadyIn(session.right, c.data.agentId)) return E.left(domainError('invite.already-in-session', `agent ${c.data.agentId} is already in the session`));
@@ -206,16 +195,19 @@ export const inviteAgent = (c: DeskCommandOf<'InviteAgent'>, state: DeskState): 
   return decided(state, [{ type: 'CoAgentAdded', data: { ...c.data, via: 'invitation', by, at: c.meta.now } }]);
 };
 
-/** S6: admins and team leads join any session they may see (barge-in). */
+/**
+ * S6: admins and team leads join any session they may see (barge-in), as
+ * themselves. The table (deskPolicy.ts) checked a staff actor; here the joiner is
+ * checked too, since the system may send the command for one.
+ */
 export const joinSession = (c: DeskCommandOf<'JoinSession'>, state: DeskState): Decided => {
   const session = findAssigned(state, c.data.sessionId);
   if (E.isLeft(session)) return session;
-  const acting = resolveActor(state, c.meta.actor);
-  if (E.isLeft(acting)) return acting;
   const joiner = findAgent(state, c.data.agentId);
   if (E.isLeft(joiner)) return joiner;
-  const self = acting.right.kind === 'agent' && acting.right.agent.id === c.data.agentId;
-  const mayJoin = (acting.right.kind === 'system' || self) && joiner.right.role !== 'agent' && canHandle(state, { kind: 'agent', agent: joiner.right }, session.right);
+  const { actor } = c.meta;
+  const self = actor.kind === 'agent' && actor.id === c.data.agentId;
+  const mayJoin = (actor.kind === 'system' || self) && joiner.right.role !== 'agent' && canHandle(state, { kind: 'agent', agent: joiner.right }, session.right);
   if (!mayJoin) return E.left(domainError('actor.not-allowed', 'only an admin, or a team lead of the session\'s group, joins a session, as themselves'));
   const present = available(joiner.right, 'agent.unavailable');
   if (E.isLeft(present)) return present;
@@ -228,8 +220,6 @@ export const joinSession = (c: DeskCommandOf<'JoinSession'>, state: DeskState): 
 export const leaveSession = (c: DeskCommandOf<'LeaveSession'>, state: DeskState): Decided => {
   const session = findAssigned(state, c.data.sessionId);
   if (E.isLeft(session)) return session;
-  const allowed = requireSelfOrAdmin(state, c.meta.actor, c.data.agentId);
-  if (E.isLeft(allowed)) return allowed;
   if (!session.right.coAgents.includes(c.data.agentId)) {
     return E.left(domainError('session.not-participant', `agent ${c.data.agentId} is not an invited participant of the session (the owner ends or transfers it)`));
   }
