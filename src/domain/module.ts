@@ -78,6 +78,14 @@ export interface StreamReference {
   readonly stream: string;
   /** When the module is not registered, decide without it (its state is undefined) instead of failing. */
   readonly optional?: boolean;
+  /**
+   * Bounded staleness for a hot path: a state this engine caught up from the store at
+   * most this many milliseconds ago (the command's time) is used without reading the
+   * store again. A change written by another engine then takes up to this long to be
+   * seen here; one written by this engine is seen at once. Without it, every command
+   * catches the reference up.
+   */
+  readonly maxAgeMs?: number;
 }
 
 // The registry holds modules of many state, command and event types side by side.

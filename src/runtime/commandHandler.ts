@@ -19,7 +19,7 @@ import type { RandomSource } from '../domain/clock.js';
 import { noContext, type DecideContext, type DomainEvent } from '../domain/decider.js';
 import type { EventToAppend, RecordedEvent } from '../domain/envelope.js';
 import { concurrencyConflict, type KefuError } from '../domain/errors.js';
-import type { AnyModule } from '../domain/module.js';
+import type { AnyModule, StreamReference } from '../domain/module.js';
 import type { Registry } from '../domain/registry.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './backoff.js';
 import { keyedLock } from './keyedLock.js';
@@ -187,14 +187,28 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     }
   };
 
-  const load = (module: AnyModule, stream: string): Promise<E.Either<KefuError, StreamState>> =>
+  /** When a cached state was last caught up from the store (keyed by the state object: a local write replaces it, unmarked). */
+  const caughtUpAt = new WeakMap<StreamState, number>();
+
+  const load = (module: AnyModule, stream: string, now?: number): Promise<E.Either<KefuError, StreamState>> =>
     locks.run(stream, async () => {
       const start = await current(module, stream);
       if (E.isLeft(start.loaded)) return start.loaded;
       const loaded = start.fresh ? start.loaded : await loader.catchUp(module, stream, start.loaded.right);
-      if (E.isRight(loaded)) cache.set(stream, loaded.right);
+      if (E.isRight(loaded)) {
+        cache.set(stream, loaded.right);
+        if (now !== undefined) caughtUpAt.set(loaded.right, now);
+      }
       return loaded;
     });
+
+  /** A reference's cached state, when it was caught up within its `maxAgeMs` (module.ts). */
+  const recentEnough = (reference: StreamReference, now: number): StreamState | undefined => {
+    if (reference.maxAgeMs === undefined) return undefined;
+    const cached = cache.get(reference.stream);
+    const at = cached === undefined ? undefined : caughtUpAt.get(cached);
+    return at !== undefined && now - at <= reference.maxAgeMs && now >= at ? cached : undefined;
+  };
 
   const modulesByName = new Map(registry.modules.map((m) => [m.name, m]));
 
@@ -211,7 +225,12 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       const referenced = modulesByName.get(reference.module);
       if (referenced === undefined && reference.optional === true) continue;
       if (referenced === undefined) throw new Error(`module ${module.name} references stream ${reference.stream} of module ${reference.module}, which is not registered`);
-      const loaded = await load(referenced, reference.stream);
+      const recent = recentEnough(reference, command.meta.now);
+      if (recent !== undefined) {
+        states.set(reference.stream, recent.state);
+        continue;
+      }
+      const loaded = await load(referenced, reference.stream, command.meta.now);
       if (E.isLeft(loaded)) return loaded;
       states.set(reference.stream, loaded.right.state);
     }

@@ -69,4 +69,47 @@ describe('references', () => {
     // Each side read the other as it stood: a count, never "not registered" (-1).
     for (const result of results) if (E.isRight(result)) expect((result.right.events[0]!.data as { seen: number }).seen).toBeGreaterThanOrEqual(0);
   });
+  it('a reference with maxAgeMs is read again only when older than that (another engine\'s change seen late, this engine\'s at once)', async () => {
+    // `reader` reads `source`'s stream with a staleness bound of 1 s; `source` counts its events.
+    const source = defineModule<number, Command<string, { n: number }>, DomainEvent<string, { n: number }>>({
+      name: 'source',
+      commands: { Bump: struct('Bump', { n: t.number }) },
+      events: { Bumped: { schemaVersion: 1, codec: struct('Bumped', { n: t.number }) } },
+      streamOf: (c) => `source-${c.meta.shopId}`,
+      decider: { initialState: () => 0, decide: (c) => E.right([{ type: 'Bumped', data: { n: c.data.n } }]), evolve: (count) => count + 1 },
+    });
+    const reader = defineModule<number, Command<string, { n: number }>, DomainEvent<string, { n: number; seen: number }>>({
+      name: 'reader',
+      commands: { Look: struct('Look', { n: t.number }) },
+      events: { Looked: { schemaVersion: 1, codec: struct('Looked', { n: t.number, seen: t.number }) } },
+      streamOf: (c) => `reader-${c.meta.shopId}`,
+      references: (c) => [{ module: 'source', stream: `source-${c.meta.shopId}`, maxAgeMs: 1000 }],
+      decider: {
+        initialState: () => 0,
+        decide: (c, _s, context) => E.right([{ type: 'Looked', data: { n: c.data.n, seen: (context.stateOf(`source-${c.meta.shopId}`) as number | undefined) ?? -1 } }]),
+        evolve: (count) => count + 1,
+      },
+    });
+    const store = createInMemoryEventStore();
+    const clock = virtualClock(10_000);
+    const other = createEngine({ store, clock, modules: [source, reader], random: seededRandom(1) });
+    const here = createEngine({ store, clock, modules: [source, reader], random: seededRandom(2) });
+    const bump = (n: number) => ({ type: 'Bump', shopId: 'shop-1', actor: { kind: 'system' }, data: { n } });
+    const look = async (n: number) => {
+      const done = await here.dispatch({ type: 'Look', shopId: 'shop-1', actor: { kind: 'system' }, data: { n } });
+      if (E.isLeft(done)) throw new Error(JSON.stringify(done.left));
+      return (done.right.events[0]?.data as { seen: number }).seen;
+    };
+    await other.dispatch(bump(1));
+    expect(await look(1)).toBe(1);
+    await other.dispatch(bump(2));
+    await clock.advanceTo(10_500);
+    expect(await look(2)).toBe(1); // caught up 500 ms ago: used as it was
+    await clock.advanceTo(11_100);
+    expect(await look(3)).toBe(2); // older than 1 s: read again
+    await here.dispatch(bump(3));
+    expect(await look(4)).toBe(3); // this engine's own write: seen at once
+    await other.close();
+    await here.close();
+  });
 });

@@ -22,6 +22,10 @@ import { settingsStream } from '../shopSettings/shopSettingsDecide.js';
 import { permissionReferencesFor } from '../permissions/who.js';
 import { authorizeConversation } from './conversationAuthorize.js';
 
+/** How stale the desk and the roles may be for an agent's message (module.ts, `maxAgeMs`). */
+export const STAFF_REFERENCE_MAX_AGE_MS = 1000;
+const HOT: ReadonlySet<string> = new Set(['SendAgentMessage', 'SendAnonymousReply', 'AddInternalNote', 'MarkRead']);
+
 export const conversationStream = (shopId: string, sessionId: string): string => `conversation-${shopId}-${sessionId}`;
 
 /**
@@ -49,7 +53,10 @@ export const conversationModule = defineModule<ConversationState, ConversationCo
   // S15: customers' and agents' messages read the shop's moderation (optional: without the module, none).
   // P1: an agent's command reads the desk (who it is) and the roles (what it may); the system's and customers' nothing.
   references: (command) => [
-    ...permissionReferencesFor(command.meta.shopId, command.meta.actor),
+    // An agent's message is the hot path: who the agent is (desk) and what its roles grant
+    // (access) may be up to a second stale from another engine; whether it takes part in
+    // the session, the check that matters, is this stream's own state.
+    ...permissionReferencesFor(command.meta.shopId, command.meta.actor).map((r) => (HOT.has(command.type) ? { ...r, maxAgeMs: STAFF_REFERENCE_MAX_AGE_MS } : r)),
     ...(command.type === 'RecordRouting' && (command.data.change.kind === 'assigned' || command.data.change.kind === 'transferred')
       ? [{ module: 'shop-settings', stream: settingsStream(command.meta.shopId), optional: true }]
       : []),

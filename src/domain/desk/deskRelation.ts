@@ -13,15 +13,13 @@
  * command would give (session.unknown, ...): there is nothing to stand to.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import type { DomainError } from '../errors.js';
-import type { Relation, Who } from '../permissions/policy.js';
-import { farthest } from '../permissions/policy.js';
+import { domainError, type DomainError } from '../errors.js';
+import { farthest, type Relation, type Who } from '../permissions/policy.js';
 import { relationToAgent, relationToSession } from '../permissions/who.js';
 import { groupLane, lanesOfEntry } from '../../routing/queue.js';
 import type { DeskCommand, DeskCommandOf } from './deskCommands.js';
 import type { DeskSession, DeskState } from './deskState.js';
 import { findAgent, findSession } from './decide/lookups.js';
-import { domainError } from '../errors.js';
 
 type Related = E.Either<DomainError, Relation>;
 

@@ -11,7 +11,6 @@ import { conversationModule, conversationStream } from '../../../src/domain/conv
 import type { MessageContent } from '../../../src/domain/conversation/messages.js';
 import { deskModule, routingStream } from '../../../src/domain/desk/deskModule.js';
 import type { Actor } from '../../../src/domain/envelope.js';
-import type { KefuError } from '../../../src/domain/errors.js';
 import { createEngine } from '../../../src/engine.js';
 import { agentInbox, type AgentInbox } from '../../../src/projections/agentInbox.js';
 import { conversationTimeline, type Timelines } from '../../../src/projections/conversationTimeline.js';
@@ -21,6 +20,7 @@ import { seededRandom } from '../../../src/runtime/seededRandom.js';
 import { virtualClock } from '../../../src/runtime/virtualClock.js';
 import { desk } from '../../../src/testing/deskInputs.js';
 import { readEverything } from '../../conformance/fixtures.js';
+import { engineDriver } from '../../support/engineDriver.js';
 
 export const T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
 export const SHOP = 'shop-c';
@@ -64,29 +64,8 @@ export const conversationHarness = (options: { limit?: number; seed?: number } =
     onReactorReport: (r) => reports.push(r),
   });
   const d = desk(SHOP);
+  const { ok, refused, code, settle, later } = engineDriver(engine, clock);
 
-  const ok = async (raw: unknown) => {
-    const result = await engine.dispatch(raw);
-    if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
-    return result.right.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
-  };
-  const refused = async (raw: unknown): Promise<KefuError> => {
-    const result = await engine.dispatch(raw);
-    if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
-    return result.left;
-  };
-  const code = async (raw: unknown) => {
-    const error = await refused(raw);
-    return error._tag === 'DomainError' ? error.code : error._tag;
-  };
-  /** Carries every pending reaction (engine.advanceTo now). */
-  const settle = async () => {
-    const advanced = await engine.advanceTo(clock.now());
-    if (E.isLeft(advanced)) throw new Error(`advance failed: ${JSON.stringify(advanced.left)}`);
-  };
-  const later = async (ms: number) => {
-    await clock.advanceTo(clock.now() + ms);
-  };
   const agents = async (ids: readonly string[], maxSessions = 5) => {
     for (const agentId of ids) {
       await ok(d.registerAgent({ agentId, name: agentId.toUpperCase(), maxSessions }));

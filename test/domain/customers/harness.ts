@@ -5,13 +5,11 @@
  * (admin, g1), `lead` (team lead, g1), `amy` (agent, g1), `bob` (agent, g2).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { expect } from 'vitest';
 import { accessModule } from '../../../src/domain/access/accessModule.js';
 import { conversationModule } from '../../../src/domain/conversation/conversationModule.js';
 import { customersModule } from '../../../src/domain/customers/customersModule.js';
 import { deskModule } from '../../../src/domain/desk/deskModule.js';
 import type { Actor } from '../../../src/domain/envelope.js';
-import type { KefuError } from '../../../src/domain/errors.js';
 import { feedbackModule } from '../../../src/domain/feedback/feedbackModule.js';
 import type { Who } from '../../../src/domain/permissions/policy.js';
 import { resolveWho } from '../../../src/domain/permissions/who.js';
@@ -26,6 +24,7 @@ import { seededRandom } from '../../../src/runtime/seededRandom.js';
 import { virtualClock } from '../../../src/runtime/virtualClock.js';
 import { desk } from '../../../src/testing/deskInputs.js';
 import { readEverything } from '../../conformance/fixtures.js';
+import { engineDriver } from '../../support/engineDriver.js';
 
 export const SHOP = 'shop-k';
 export const T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
@@ -60,30 +59,7 @@ export const customersHarness = (options: { retainDone?: number } = {}) => {
     reactor: { mode: 'manual' },
   });
   const d = desk(SHOP);
-  const ok = async (raw: unknown): Promise<readonly Emitted[]> => {
-    const result = await engine.dispatch(raw);
-    if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
-    return result.right.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
-  };
-  /** A refusal, checked to have written nothing anywhere. */
-  const refused = async (raw: unknown): Promise<KefuError> => {
-    const before = await readEverything(engine.store);
-    const result = await engine.dispatch(raw);
-    if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
-    expect(await readEverything(engine.store)).toEqual(before);
-    return result.left;
-  };
-  const code = async (raw: unknown) => {
-    const error = await refused(raw);
-    return error._tag === 'DomainError' ? error.code : error._tag;
-  };
-  const settle = async () => {
-    const advanced = await engine.advanceTo(clock.now());
-    if (E.isLeft(advanced)) throw new Error(`advance failed: ${JSON.stringify(advanced.left)}`);
-  };
-  const later = async (ms: number) => {
-    await clock.advanceTo(clock.now() + ms);
-  };
+  const { ok, refused, code, settle, later } = engineDriver(engine, clock);
   const staff = async () => {
     await ok(d.createGroup({ groupId: 'g1', name: '售前' }));
     await ok(d.createGroup({ groupId: 'g2', name: '售后' }));

@@ -4,14 +4,12 @@
  * `settle()`), plus builders for the moderation commands. Conversation commands
  * are built with the conversation harness's builders.
  */
-import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '../../../src/adapters/memory/inMemoryEventStore.js';
 import type { EventStore } from '../../../src/adapters/eventStore.js';
 import type { ConversationEventOf } from '../../../src/domain/conversation/conversation.js';
 import { conversationModule, conversationStream } from '../../../src/domain/conversation/conversationModule.js';
 import { deskModule } from '../../../src/domain/desk/deskModule.js';
 import type { Actor } from '../../../src/domain/envelope.js';
-import type { KefuError } from '../../../src/domain/errors.js';
 import type { AnyModule } from '../../../src/domain/module.js';
 import type { ModerationCommand } from '../../../src/domain/moderation/moderationCommands.js';
 import { moderationModule } from '../../../src/domain/moderation/moderationModule.js';
@@ -21,6 +19,7 @@ import { virtualClock } from '../../../src/runtime/virtualClock.js';
 import { desk } from '../../../src/testing/deskInputs.js';
 import { readEverything } from '../../conformance/fixtures.js';
 import { SHOP, T0, system } from '../conversation/harness.js';
+import { engineDriver } from '../../support/engineDriver.js';
 
 export { SHOP, T0 };
 
@@ -36,25 +35,8 @@ export const moderationHarness = (options: { readonly modules?: readonly AnyModu
   const store = options.store ?? createInMemoryEventStore();
   const engine = createEngine({ store, modules: options.modules ?? MODULES, clock, random: seededRandom(7), reactor: { mode: 'manual' } });
   const d = desk(SHOP);
+  const { ok, refused, code, settle } = engineDriver(engine, clock);
 
-  const ok = async (raw: unknown) => {
-    const result = await engine.dispatch(raw);
-    if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
-    return result.right.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
-  };
-  const refused = async (raw: unknown): Promise<KefuError> => {
-    const result = await engine.dispatch(raw);
-    if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
-    return result.left;
-  };
-  const code = async (raw: unknown) => {
-    const error = await refused(raw);
-    return error._tag === 'DomainError' ? error.code : error._tag;
-  };
-  const settle = async () => {
-    const advanced = await engine.advanceTo(clock.now());
-    if (E.isLeft(advanced)) throw new Error(`advance failed: ${JSON.stringify(advanced.left)}`);
-  };
   const agents = async (ids: readonly string[]) => {
     for (const agentId of ids) {
       await ok(d.registerAgent({ agentId, name: agentId.toUpperCase(), maxSessions: 5 }));

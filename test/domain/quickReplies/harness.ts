@@ -5,11 +5,9 @@
  * all in group g1.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { expect } from 'vitest';
 import { conversationModule } from '../../../src/domain/conversation/conversationModule.js';
 import { deskModule } from '../../../src/domain/desk/deskModule.js';
 import type { Actor } from '../../../src/domain/envelope.js';
-import type { KefuError } from '../../../src/domain/errors.js';
 import type { PhraseScope } from '../../../src/domain/quickReplies/phrases.js';
 import { quickRepliesModule, quickRepliesStream } from '../../../src/domain/quickReplies/quickRepliesModule.js';
 import type { QuickRepliesState } from '../../../src/domain/quickReplies/quickRepliesState.js';
@@ -18,7 +16,7 @@ import { quickReplySuggestionsProjection, type QuickReplySuggestions } from '../
 import { seededRandom } from '../../../src/runtime/seededRandom.js';
 import { virtualClock } from '../../../src/runtime/virtualClock.js';
 import { desk } from '../../../src/testing/deskInputs.js';
-import { readEverything } from '../../conformance/fixtures.js';
+import { engineDriver } from '../../support/engineDriver.js';
 
 export const SHOP = 'shop-q';
 export const T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
@@ -48,23 +46,7 @@ export const quickRepliesHarness = (options: { seed?: number } = {}) => {
     reactor: { mode: 'manual' },
   });
   const d = desk(SHOP);
-  const ok = async (raw: unknown): Promise<readonly Emitted[]> => {
-    const result = await engine.dispatch(raw);
-    if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
-    return result.right.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
-  };
-  /** A refusal, checked to have written nothing anywhere. */
-  const refused = async (raw: unknown): Promise<KefuError> => {
-    const before = await readEverything(engine.store);
-    const result = await engine.dispatch(raw);
-    if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
-    expect(await readEverything(engine.store), 'nothing written on a refusal').toEqual(before);
-    return result.left;
-  };
-  const code = async (raw: unknown) => {
-    const error = await refused(raw);
-    return error._tag === 'DomainError' ? error.code : error._tag;
-  };
+  const { ok, refused, code, settle } = engineDriver(engine, clock);
   const staff = async () => {
     await ok(d.createGroup({ groupId: 'g1', name: 'G1' }));
     const people: readonly [string, 'admin' | 'team-lead' | 'agent'][] = [
@@ -82,10 +64,6 @@ export const quickRepliesHarness = (options: { seed?: number } = {}) => {
     const loaded = await engine.load(quickRepliesModule, quickRepliesStream(SHOP, scope));
     if (E.isLeft(loaded)) throw new Error(JSON.stringify(loaded.left));
     return loaded.right.state as QuickRepliesState;
-  };
-  const settle = async () => {
-    const advanced = await engine.advanceTo(clock.now());
-    if (E.isLeft(advanced)) throw new Error(`advance failed: ${JSON.stringify(advanced.left)}`);
   };
   return {
     engine,

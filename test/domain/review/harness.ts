@@ -4,13 +4,11 @@
  * every reaction), driven as a backend would, with their read models inline.
  * `refused` checks that a refusal wrote nothing anywhere.
  */
-import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '../../../src/adapters/memory/inMemoryEventStore.js';
 import { consultationSummaryModule } from '../../../src/domain/consultationSummary/summaryModule.js';
 import { conversationModule } from '../../../src/domain/conversation/conversationModule.js';
 import { deskModule } from '../../../src/domain/desk/deskModule.js';
 import type { Actor } from '../../../src/domain/envelope.js';
-import type { KefuError } from '../../../src/domain/errors.js';
 import type { ReviewCommand } from '../../../src/domain/review/reviewCommands.js';
 import type { SummaryCommand } from '../../../src/domain/consultationSummary/summaryCommands.js';
 import { reviewModule } from '../../../src/domain/review/reviewModule.js';
@@ -25,6 +23,7 @@ import { virtualClock } from '../../../src/runtime/virtualClock.js';
 import { desk } from '../../../src/testing/deskInputs.js';
 import { readEverything } from '../../conformance/fixtures.js';
 import { agent, customer, says, SHOP, system, T0 } from '../conversation/harness.js';
+import { engineDriver } from '../../support/engineDriver.js';
 
 export { agent, customer, SHOP, system, T0 };
 export const DAY = 86_400_000;
@@ -49,30 +48,7 @@ export const reviewHarness = () => {
     onReactorReport: (r) => reports.push(r),
   });
   const d = desk(SHOP);
-  const ok = async (raw: unknown) => {
-    const result = await engine.dispatch(raw);
-    if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
-    return result.right.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
-  };
-  const refused = async (raw: unknown): Promise<KefuError> => {
-    const before = (await readEverything(store)).length;
-    const result = await engine.dispatch(raw);
-    if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
-    if ((await readEverything(store)).length !== before) throw new Error('a refusal wrote events');
-    return result.left;
-  };
-  const code = async (raw: unknown) => {
-    const error = await refused(raw);
-    return error._tag === 'DomainError' ? error.code : error._tag;
-  };
-  const settle = async () => {
-    const advanced = await engine.advanceTo(clock.now());
-    if (E.isLeft(advanced)) throw new Error(`advance failed: ${JSON.stringify(advanced.left)}`);
-  };
-  const later = async (ms: number) => {
-    await clock.advanceTo(clock.now() + ms);
-    await settle();
-  };
+  const { ok, refused, code, settle, later } = engineDriver(engine, clock);
   /** Registers agents (online unless told otherwise), in groups created on the way. */
   const agents = async (ids: readonly string[], options: { online?: boolean; role?: 'admin' | 'team-lead' | 'agent'; groups?: readonly string[] } = {}) => {
     for (const groupId of options.groups ?? []) await engine.dispatch(d.createGroup({ groupId, name: groupId }));
