@@ -18,7 +18,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { channelCodec, digitsOf, membershipCodec, sourceCodec, tagCodec } from '../domain/customers/customerProfile.js';
+import { channelCodec, digitsOf, membershipCodec, sourceCodec, tagCodec, type ProfileFields } from '../domain/customers/customerProfile.js';
 import type { DeskState } from '../domain/desk/deskState.js';
 import type { ValidationError } from '../domain/errors.js';
 import { agentIdCodec } from '../domain/ids.js';
@@ -50,17 +50,11 @@ export const canSeeCustomer = (entry: CustomerEntry, viewer: Who, options: Visib
 };
 
 /** A row of the list (客户信息, 来源方式, 成为客户时间, 最近接待客服, 最近会话时间) with the profile's fields. */
-export interface CustomerRow {
+export interface CustomerRow extends Omit<ProfileFields, 'vip'> {
   readonly customerId: string;
   readonly registered: boolean;
-  readonly name?: string;
-  readonly phone?: string;
-  readonly nickname?: string;
-  readonly remarkName?: string;
   /** The profile's channel, else the channel of its first session. */
   readonly channel?: string;
-  readonly source?: string;
-  readonly membership?: string;
   readonly tags: readonly string[];
   /** The profile's flag, else whether its latest session came in as VIP. */
   readonly vip: boolean;

@@ -33,16 +33,27 @@ interface Acks {
   readonly cancelled: Set<string>;
 }
 
+/** Resolves once the process has set its first reminder (it booted and works), or after 30 s. */
+const working = new WeakMap<ChildProcess, Promise<void>>();
+
 const startEngine = (spec: StoreSpec, name: string, acks: Acks): ChildProcess => {
   const child = forkReporting('test/runtime/children/reactingEngine.ts', [JSON.stringify(spec), SHOP, name]);
   started.push(child);
   let pending = '';
+  let markWorking: () => void = () => undefined;
+  working.set(child, new Promise<void>((resolve) => {
+    markWorking = resolve;
+    setTimeout(resolve, 30_000).unref();
+  }));
   child.stdout!.on('data', (chunk: Buffer) => {
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
       const [kind, id, at] = line.split(' ');
-      if (kind === 'S') acks.set.set(id!, Number(at));
+      if (kind === 'S') {
+        acks.set.set(id!, Number(at));
+        markWorking();
+      }
       if (kind === 'C') acks.cancelled.add(id!);
     }
   });
@@ -57,6 +68,8 @@ const runWithKills = async (spec: StoreSpec) => {
   let round = 0;
   const engines = [startEngine(spec, `e0-r${round}`, acks), startEngine(spec, `e1-r${round}`, acks)];
   for (let kill = 0; kill < KILLS; kill++) {
+    // A kill lands while both work, whatever a loaded machine takes to boot a process.
+    await Promise.all(engines.map((engine) => working.get(engine) ?? Promise.resolve()));
     await sleep(300 + Math.floor(Math.random() * 900));
     // Every third kill takes both down and keeps them down until their deadlines have passed:
     // only what is durable can fire them then.
@@ -122,7 +135,7 @@ describe('reactor faults on SQLite: two engine processes, one killed at random a
 
   it('fires every deadline once and carries every reaction once, checked over the whole log', async () => {
     checkOutcome(await runWithKills({ kind: 'sqlite', filename: join(folder, 'shared.db') }));
-  }, 120_000);
+  }, 300_000);
 });
 
 describePg('reactor faults on PostgreSQL: two engine processes, one killed at random and restarted', () => {
@@ -130,5 +143,5 @@ describePg('reactor faults on PostgreSQL: two engine processes, one killed at ra
   it('fires every deadline once and carries every reaction once, checked over the whole log', async () => {
     const schema = schemas.schema('reactor');
     checkOutcome(await runWithKills({ kind: 'postgres', url: pgUrl!, schema }));
-  }, 120_000);
+  }, 300_000);
 });
