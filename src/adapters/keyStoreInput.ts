@@ -46,3 +46,14 @@ export const checkListOptions = (operation: string, options: unknown): E.Either<
   const picked = typeof given === 'object' && given.after !== undefined ? { ...given, after: pick(given.after, ['lastWriteAt', 'subject', 'generation']) } : given;
   return decodeWith(listCodec, operation)(picked);
 };
+
+/** destroy's arguments, checked in order (the key, then lastWriteBefore, then at): the first bad one is reported. */
+export const checkDestroy = (key: unknown, lastWriteBefore: unknown, at: unknown): E.Either<ValidationError, KeyRef & { readonly lastWriteBefore: number; readonly at: number }> => {
+  const ref = checkKeyRef('destroy', key);
+  if (E.isLeft(ref)) return ref;
+  const before = checkTime('destroy', 'lastWriteBefore', lastWriteBefore);
+  if (E.isLeft(before)) return before;
+  const time = checkTime('destroy', 'at', at);
+  if (E.isLeft(time)) return time;
+  return E.right({ ...ref.right, lastWriteBefore: before.right, at: time.right });
+};

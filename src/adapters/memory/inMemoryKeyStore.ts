@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { storeFailure } from '../../domain/errors.js';
-import { checkKeyRef, checkKeyRefs, checkListOptions, checkShopId, checkSubjectRef, checkTime } from '../keyStoreInput.js';
+import { checkDestroy, checkKeyRefs, checkListOptions, checkShopId, checkSubjectRef, checkTime } from '../keyStoreInput.js';
 import { DEFAULT_KEY_PAGE, KEY_BYTES, keyId, type ContentKey, type KeyInfo, type KeyStore } from '../keyStore.js';
 
 interface Row {
@@ -93,17 +93,13 @@ export const createInMemoryKeyStore = (): KeyStore => {
     },
     destroy: async (key, lastWriteBefore, at) => {
       if (closed) return closedFailure('destroy');
-      const checked = checkKeyRef('destroy', key);
+      const checked = checkDestroy(key, lastWriteBefore, at);
       if (E.isLeft(checked)) return checked;
-      const before = checkTime('destroy', 'lastWriteBefore', lastWriteBefore);
-      if (E.isLeft(before)) return before;
-      const time = checkTime('destroy', 'at', at);
-      if (E.isLeft(time)) return time;
       const row = rowOf(checked.right.shopId, checked.right.subject, checked.right.generation);
-      if (row?.material === undefined || row.lastWriteAt >= before.right) return E.right(false);
+      if (row?.material === undefined || row.lastWriteAt >= checked.right.lastWriteBefore) return E.right(false);
       row.material.fill(0);
       row.material = undefined;
-      row.destroyedAt = time.right;
+      row.destroyedAt = checked.right.at;
       return E.right(true);
     },
     compact: async () => (closed ? closedFailure('compact') : E.right(undefined)),

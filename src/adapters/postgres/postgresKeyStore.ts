@@ -20,7 +20,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { storeFailure, validationError, type StoreFailure, type ValidationError } from '../../domain/errors.js';
-import { checkKeyRef, checkKeyRefs, checkListOptions, checkShopId, checkSubjectRef, checkTime } from '../keyStoreInput.js';
+import { checkDestroy, checkKeyRefs, checkListOptions, checkShopId, checkSubjectRef, checkTime } from '../keyStoreInput.js';
 import { DEFAULT_KEY_PAGE, KEY_BYTES, keyId, type ContentKey, type KeyInfo, type KeyStore } from '../keyStore.js';
 import { checkOut } from './checkout.js';
 import { MIGRATION_LOCK_CLASS, schemaLockKey } from './lockKeys.js';
@@ -220,18 +220,14 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): Postgr
       });
     },
     destroy: async (key, lastWriteBefore, at) => {
-      const ref = checkKeyRef('destroy', key);
-      if (E.isLeft(ref)) return ref;
-      const before = checkTime('destroy', 'lastWriteBefore', lastWriteBefore);
-      if (E.isLeft(before)) return before;
-      const time = checkTime('destroy', 'at', at);
-      if (E.isLeft(time)) return time;
-      const { shopId, subject, generation } = ref.right;
+      const checked = checkDestroy(key, lastWriteBefore, at);
+      if (E.isLeft(checked)) return checked;
+      const { shopId, subject, generation, lastWriteBefore: before, at: time } = checked.right;
       return run('destroy', async (p) => {
         const done = await p.query(
           `UPDATE ${table} SET material = NULL, destroyed_at = $5
            WHERE shop_id = $1 AND subject = $2 AND generation = $3 AND material IS NOT NULL AND last_write_at < $4`,
-          [shopId, subject, generation, before.right, time.right],
+          [shopId, subject, generation, before, time],
         );
         return done.rowCount === 1;
       });

@@ -20,7 +20,7 @@ import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import { storeFailure, type StoreFailure } from '../../domain/errors.js';
-import { checkKeyRef, checkKeyRefs, checkListOptions, checkShopId, checkSubjectRef, checkTime } from '../keyStoreInput.js';
+import { checkDestroy, checkKeyRefs, checkListOptions, checkShopId, checkSubjectRef, checkTime } from '../keyStoreInput.js';
 import { DEFAULT_KEY_PAGE, KEY_BYTES, keyId, type ContentKey, type KeyInfo, type KeyStore } from '../keyStore.js';
 import { messageOf, sqliteFailure } from './sqliteErrors.js';
 import { configurationError } from './sqliteOptions.js';
@@ -212,14 +212,10 @@ export const createSqliteKeyStore = (options: SqliteKeyStoreOptions): SqliteKeyS
       )(rows);
     },
     destroy: async (key, lastWriteBefore, at) => {
-      const checked = checkKeyRef('destroy', key);
+      const checked = checkDestroy(key, lastWriteBefore, at);
       if (E.isLeft(checked)) return checked;
-      const before = checkTime('destroy', 'lastWriteBefore', lastWriteBefore);
-      if (E.isLeft(before)) return before;
-      const time = checkTime('destroy', 'at', at);
-      if (E.isLeft(time)) return time;
       const { shopId, subject, generation } = checked.right;
-      return guarded('destroy', () => sql.destroy.run(time.right, shopId, subject, generation, before.right).changes === 1);
+      return guarded('destroy', () => sql.destroy.run(checked.right.at, shopId, subject, generation, checked.right.lastWriteBefore).changes === 1);
     },
     compact: async () => {
       const done = guarded('compact', () => sql.checkpoint.get());

@@ -5,9 +5,10 @@
  * stream, each naming its field, and the catalogue of codes.
  */
 import { describe, expect, it } from 'vitest';
-import type { DomainError, ValidationError } from '../../../src/domain/errors.js';
+import type { DomainError } from '../../../src/domain/errors.js';
 import { QUICK_REPLIES_ERROR_CODES } from '../../../src/domain/quickReplies/quickRepliesErrors.js';
 import { addPhrase, admin, qr, TEAM, withStaff } from './harness.js';
+import { expectValidationErrorAt } from '../../support/validationError.js';
 
 const team = { kind: 'team' };
 const long = (n: number) => 'x'.repeat(n);
@@ -70,10 +71,7 @@ describe.each(Object.keys(CASES))('%s: bad input is a typed error naming the fie
   it.each(CASES[type]!)('%s: %j', async (path, data) => {
     const h = await withStaff();
     await h.ok(addPhrase(admin, TEAM, 'p'));
-    const error = (await h.refused(qr(type, admin, data))) as ValidationError;
-    expect(error._tag).toBe('ValidationError');
-    expect(error.issues.map((i) => i.path)).toContain(path);
-    expect(error.issues.every((i) => i.reason.length > 0)).toBe(true);
+    expectValidationErrorAt(await h.refused(qr(type, admin, data)), path);
   });
 });
 

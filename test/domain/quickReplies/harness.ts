@@ -31,11 +31,6 @@ export const admin = agent('boss');
 /** An input for engine.dispatch. */
 export const qr = (type: string, actor: Actor, data: unknown) => ({ type, shopId: SHOP, actor, data });
 
-export interface Emitted {
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-}
-
 export const quickRepliesHarness = (options: { seed?: number } = {}) => {
   const clock = virtualClock(T0);
   const engine = createEngine({

@@ -82,9 +82,8 @@ export const sendCustomerMessage = (c: ConversationCommandOf<'SendCustomerMessag
   return E.right([sent(s, d, sender, d.content.kind, d.content, now)]);
 };
 
-/** The agent a staff command writes as: the acting agent, or the one the system names (customers never: conversationPolicy.ts). */
-const staffAgent = (actor: Actor, agentId: string | undefined, what: string): E.Either<DomainError, string> => {
-  if (actor.kind === 'customer') return refuse('actor.not-allowed', `a customer may not send ${what}`, { field: 'actor' });
+/** The agent a staff command writes as: the acting agent, or the one the system names (customers never: conversationPolicy.ts refuses them first). */
+const staffAgent = (actor: Actor, agentId: string | undefined): E.Either<DomainError, string> => {
   if (actor.kind === 'agent') {
     return agentId === undefined || agentId === actor.id ? E.right(actor.id) : refuse('actor.not-allowed', `agent ${actor.id} writes as ${agentId}`, { field: 'data.agentId' });
   }
@@ -93,9 +92,9 @@ const staffAgent = (actor: Actor, agentId: string | undefined, what: string): E.
 
 
 const staffMessage =
-  (kindOf: (content: MessageContent) => MessageKind, what: string, staffOnly: boolean) =>
+  (kindOf: (content: MessageContent) => MessageKind, staffOnly: boolean) =>
   (c: ConversationCommandOf<'SendAgentMessage' | 'SendAnonymousReply' | 'AddInternalNote'>, s: ConversationState): Decided => {
-    const agentId = staffAgent(c.meta.actor, c.data.agentId, what);
+    const agentId = staffAgent(c.meta.actor, c.data.agentId);
     if (E.isLeft(agentId)) return agentId;
     const allowed = requireHandling(s, c.data.sessionId, agentId.right);
     if (E.isLeft(allowed)) return allowed;
@@ -103,9 +102,9 @@ const staffMessage =
     return repeat(s, c.data.messageId, sender) ?? E.right([sent(s, c.data, sender, kindOf(c.data.content), c.data.content, c.meta.now, { staffOnly })]);
   };
 
-export const sendAgentMessage = staffMessage((content) => content.kind, 'an agent message', false);
-export const sendAnonymousReply = staffMessage(() => 'anonymous-reply', 'an anonymous reply', false);
-export const addInternalNote = staffMessage(() => 'internal-note', 'an internal note', true);
+export const sendAgentMessage = staffMessage((content) => content.kind, false);
+export const sendAnonymousReply = staffMessage(() => 'anonymous-reply', false);
+export const addInternalNote = staffMessage(() => 'internal-note', true);
 
 export const sendSystemMessage = (c: ConversationCommandOf<'SendSystemMessage'>, s: ConversationState): Decided => {
   // Only the system sends them (conversationPolicy.ts, checked before this).
