@@ -309,3 +309,90 @@ export { deskPolicy } from './domain/desk/deskPolicy.js';
 export { conversationPolicy } from './domain/conversation/conversationPolicy.js';
 export { shopSettingsPolicy } from './domain/shopSettings/shopSettingsPolicy.js';
 export { autoRepliesPolicy } from './domain/autoReplies/autoRepliesPolicy.js';
+
+// Tickets and SLA (T1-T11): settings (groups, types, templates, versioned SLA policies and calendars), the ticket, the SLA clock, the lists.
+export { ticketSettingsModule, ticketSettingsReference, ticketSettingsStream } from './tickets/settings/ticketSettingsModule.js';
+export { ticketSettingsPolicy } from './tickets/settings/ticketSettingsPolicy.js';
+export { TICKET_SETTINGS_ERROR_CODES } from './tickets/settings/ticketSettingsErrors.js';
+export type { TicketSettingsErrorCode } from './tickets/settings/ticketSettingsErrors.js';
+export { MAX_AGENTS_PER_COMMAND, MAX_GROUP_MEMBERS, MAX_GROUPS, MAX_TEMPLATES, MAX_TYPE_DEPTH, MAX_TYPES, ticketSettingsCommandCodecs } from './tickets/settings/ticketSettingsCommands.js';
+export type { TicketSettingsCommand, TicketSettingsCommandOf, TicketSettingsCommandType, TicketSettingsDataOf } from './tickets/settings/ticketSettingsCommands.js';
+export { isSlaVersionEvent, SLA_VERSION_EVENT_TYPES, slaPolicyCodec, ticketSettingsEventDefinitions } from './tickets/settings/ticketSettingsEvents.js';
+export type { SlaVersionEvent, SlaVersionEventType, TicketSettingsEvent, TicketSettingsEventOf, TicketSettingsEventType, Versioned as SlaVersioned } from './tickets/settings/ticketSettingsEvents.js';
+export { evolveTicketSettings, initialTicketSettingsState } from './tickets/settings/ticketSettingsState.js';
+export { decodeTicketSettings, encodeTicketSettings } from './tickets/settings/ticketSettingsSnapshot.js';
+export { FIELD_KINDS, SLA_CLOCKS } from './tickets/settings/ticketSettingsTypes.js';
+export type {
+  AcceptanceGroup,
+  FieldDefinition,
+  FieldKind,
+  LeftMessageTickets,
+  PolicyCalendar,
+  PriorityTargets,
+  Recipients,
+  ReminderRule,
+  ReminderWhen,
+  SlaCalendar,
+  SlaClock,
+  SlaPolicy,
+  SlaVersion,
+  TicketSettingsState,
+  TicketTemplate,
+  TicketType,
+} from './tickets/settings/ticketSettingsTypes.js';
+export { canReceiveTickets, groupMembers, groupsOfAgent, isGroupMember } from './tickets/settings/acceptanceGroups.js';
+export { ancestorsOf as ticketTypeAncestorsOf, depthOf as ticketTypeDepthOf, isKnownType, pathOf as ticketTypePathOf, siblingsOf as ticketTypeSiblingsOf, subtreeOf as ticketTypeSubtreeOf } from './tickets/settings/typeTree.js';
+export { EMAIL_MAX_CHARS, isEmptyValue as isEmptyCustomValue, templateOfType, TEXTAREA_MAX_CHARS, TEXT_MAX_CHARS as CUSTOM_TEXT_MAX_CHARS, validateCustomPatch, validateCustomValues } from './tickets/settings/customFields.js';
+export { latestSlaVersion, nextSlaVersionAfter, slaVersionAt, slaVersionNumbered, VERSION_ZERO as SLA_VERSION_ZERO } from './tickets/settings/slaVersions.js';
+export { ALWAYS_OPEN_UTC, calendarIdOf, calendarOf, matchingPolicy } from './tickets/settings/policyMatching.js';
+export { CALENDAR_NAME_MAX_CHARS as SLA_CALENDAR_NAME_MAX_CHARS, MAX_PEOPLE as SLA_MAX_PEOPLE, MAX_POLICY_TYPES, MAX_REMINDER_COUNT, MAX_REMINDER_MINUTES, MAX_REMINDERS, POLICY_NAME_MAX_CHARS } from './tickets/settings/slaCodecs.js';
+export { GROUP_NAME_MAX_CHARS as ACCEPTANCE_GROUP_NAME_MAX_CHARS, MAX_FIELDS as MAX_TEMPLATE_FIELDS, MAX_OPTIONS as MAX_FIELD_OPTIONS, TEMPLATE_NAME_MAX_CHARS, TYPE_NAME_MAX_CHARS } from './tickets/settings/settingsCodecs.js';
+export { CLOCK_TABLE, CLOCK_TABLE_WHY, motionOf, STOPPED_BY } from './tickets/sla/clockTable.js';
+export { elapsedSeconds as slaElapsedSeconds, instantAtElapsed as slaInstantAtElapsed } from './tickets/sla/slaClock.js';
+export { BREACH_KEY as SLA_BREACH_KEY, pointKey as slaPointKey, reminderPoints } from './tickets/sla/reminderPoints.js';
+export type { PointWhen as SlaPointWhen, ReminderPoint } from './tickets/sla/reminderPoints.js';
+export { clockInputOf, firePoints, fixClock, fixTargets, isStopped as isClockStopped, nextWakeUp as slaNextWakeUp, stopClock, stopSlaClock } from './tickets/sla/slaTargets.js';
+export type { ClockInput, FireResult, FiredPoint, FixTargetsInput } from './tickets/sla/slaTargets.js';
+export type { ClockMotion, ClockRecord, ClockResult, Interval, StoppedUnder, TicketSla } from './tickets/sla/slaTypes.js';
+export { ticketModule, ticketStream } from './tickets/ticket/ticketModule.js';
+export { ticketPolicy } from './tickets/ticket/ticketPolicy.js';
+export { TICKET_ERROR_CODES } from './tickets/ticket/ticketRules.js';
+export type { TicketErrorCode } from './tickets/ticket/ticketRules.js';
+export {
+  ATTACHMENT_MAX_BYTES as TICKET_ATTACHMENT_MAX_BYTES,
+  CONTENT_MAX_CHARS as TICKET_CONTENT_MAX_CHARS,
+  MAX_ATTACHMENTS as TICKET_MAX_ATTACHMENTS,
+  NOTE_MAX_CHARS as TICKET_NOTE_MAX_CHARS,
+  SUBJECT_MAX_CHARS as TICKET_SUBJECT_MAX_CHARS,
+  TICKET_COMMAND_TYPES,
+  ticketCommandCodecs,
+  ticketIdCodec,
+} from './tickets/ticket/ticketCommands.js';
+export type { TicketCommand, TicketCommandOf, TicketCommandType } from './tickets/ticket/ticketCommands.js';
+export { ticketEventDefinitions } from './tickets/ticket/ticketEvents.js';
+export { evolveTicket, initialTicketState } from './tickets/ticket/ticketState.js';
+export { SLA_SET_REASONS, TICKET_SOURCES, TICKET_STATUSES } from './tickets/ticket/ticketTypes.js';
+export type {
+  Attachment as TicketAttachment,
+  CustomValues as TicketCustomValues,
+  EditableFields as TicketEditableFields,
+  Party as TicketParty,
+  SlaSetReason,
+  StoppedClock,
+  TicketCreatedData,
+  TicketEvent,
+  TicketEventOf,
+  TicketEventType,
+  TicketSource,
+  TicketState,
+  TicketStatus,
+} from './tickets/ticket/ticketTypes.js';
+export { allows as ticketTransitionAllows, statusAfter as ticketStatusAfter, TICKET_OPERATIONS, TICKET_TRANSITIONS } from './tickets/ticket/workflow.js';
+export type { TicketOperation, Transition as TicketTransition } from './tickets/ticket/workflow.js';
+export { leftMessageTicketId, slaDeadlineKey as ticketSlaDeadlineKey } from './tickets/ticket/ticketReactions.js';
+export { ticketIndexModule, slaVersionKey } from './tickets/index/ticketIndexModule.js';
+export { TICKET_INDEX_BUCKETS, ticketIndexBucket, ticketIndexStream } from './tickets/index/ticketIndexBucket.js';
+export { ticketIndexPolicy } from './tickets/index/ticketIndexPolicy.js';
+export { RECOMPUTE_CHUNK as TICKET_RECOMPUTE_CHUNK } from './tickets/index/ticketIndexTypes.js';
+export type { TicketIndexCommand, TicketIndexCommandType, TicketIndexEvent } from './tickets/index/ticketIndexTypes.js';
+export type { TicketIndexState } from './tickets/index/ticketIndexState.js';

@@ -17,6 +17,9 @@ import { quickRepliesPolicy } from '../quickReplies/quickRepliesPolicy.js';
 import { reviewPolicy } from '../review/reviewPolicy.js';
 import { shopSettingsPolicy } from '../shopSettings/shopSettingsPolicy.js';
 import type { CommandRule } from './policy.js';
+import { ticketSettingsPolicy } from '../../tickets/settings/ticketSettingsPolicy.js';
+import { ticketPolicy } from '../../tickets/ticket/ticketPolicy.js';
+import { ticketIndexPolicy } from '../../tickets/index/ticketIndexPolicy.js';
 
 /** In the README's order: the desk, the conversation and what hangs off it, then configuration. */
 export const policyTables = {
@@ -31,6 +34,9 @@ export const policyTables = {
   'shop-settings': shopSettingsPolicy,
   moderation: moderationPolicy,
   access: accessPolicy,
+  'ticket-settings': ticketSettingsPolicy,
+  ticket: ticketPolicy,
+  'ticket-index': ticketIndexPolicy,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, CommandRule>>>>;
 
 export type PolicyModuleName = keyof typeof policyTables;

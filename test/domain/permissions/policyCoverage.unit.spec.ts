@@ -21,6 +21,9 @@ import { policyRows, policyTables } from '../../../src/domain/permissions/policy
 import { quickRepliesModule } from '../../../src/domain/quickReplies/quickRepliesModule.js';
 import { reviewModule } from '../../../src/domain/review/reviewModule.js';
 import { shopSettingsModule } from '../../../src/domain/shopSettings/shopSettingsModule.js';
+import { ticketIndexModule } from '../../../src/tickets/index/ticketIndexModule.js';
+import { ticketSettingsModule } from '../../../src/tickets/settings/ticketSettingsModule.js';
+import { ticketModule } from '../../../src/tickets/ticket/ticketModule.js';
 
 const isModule = (value: unknown): value is AnyModule =>
   typeof value === 'object' && value !== null && typeof (value as AnyModule).name === 'string' && typeof (value as AnyModule).commands === 'object' && typeof (value as AnyModule).decider === 'object';
@@ -37,6 +40,9 @@ const known: readonly AnyModule[] = [
   shopSettingsModule,
   moderationModule,
   accessModule,
+  ticketSettingsModule,
+  ticketModule,
+  ticketIndexModule,
 ];
 const exported = Object.values(kefu).filter(isModule);
 const modules = new Map<string, AnyModule>([...known, ...exported].map((m) => [m.name, m]));
