@@ -17,6 +17,7 @@ import { quickRepliesBench } from './quickReplies.bench.js';
 import { routingBench } from './routing.bench.js';
 import { scaleBench } from './scale.bench.js';
 import { sqliteBench } from './sqlite.bench.js';
+import { ticketsBench } from './tickets.bench.js';
 import { formatRate, type Figure } from './lib/measure.js';
 
 type Suite = (options: { quick: boolean }) => Promise<Figure[]>;
@@ -33,6 +34,7 @@ const suites: Record<string, Suite> = {
   moderation: moderationBench,
   quickReplies: quickRepliesBench,
   retention: retentionBench,
+  tickets: ticketsBench,
 };
 
 const { values } = parseArgs({

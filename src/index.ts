@@ -396,3 +396,53 @@ export { ticketIndexPolicy } from './tickets/index/ticketIndexPolicy.js';
 export { RECOMPUTE_CHUNK as TICKET_RECOMPUTE_CHUNK } from './tickets/index/ticketIndexTypes.js';
 export type { TicketIndexCommand, TicketIndexCommandType, TicketIndexEvent } from './tickets/index/ticketIndexTypes.js';
 export type { TicketIndexState } from './tickets/index/ticketIndexState.js';
+export {
+  ticketOperationLogProjection,
+  operationLogOf,
+  loggedTicketFields,
+  TICKET_LOG_OPERATIONS,
+  type TicketOperationLog,
+  type TicketLogEntry,
+  type TicketLogOperation,
+  type FieldChange,
+  type SlaLogDetail,
+} from './projections/ticketOperationLog.js';
+export { TICKET_FIELD_NAMES, type TicketFields, type TicketFieldName } from './projections/ticketFields.js';
+export { ticketListsProjection, ticketRow, ticketCount, type TicketLists, type TicketRow } from './projections/ticketLists.js';
+export {
+  ticketList,
+  submittedByMe,
+  myToProcess,
+  myInProgress,
+  myCompleted,
+  unassignedInMyGroups,
+  allTickets,
+  ticketCursor,
+  ticketListQueryCodec,
+  DEFAULT_TICKET_PAGE,
+  type TicketView,
+  type TicketListQuery,
+  type TicketPage,
+} from './projections/ticketListQueries.js';
+export {
+  ticketNotificationsProjection,
+  notificationsOf,
+  notificationCounts,
+  DEFAULT_NOTIFICATIONS_PER_RECIPIENT,
+  MAX_NOTIFICATIONS_PER_RECIPIENT,
+  type TicketNotifications,
+  type TicketNotification,
+} from './projections/ticketNotifications.js';
+export { slaResultsProjection, slaResultsOf, slaCountsByVersion, type SlaResults, type SlaResultRow, type SlaCounts } from './projections/slaResults.js';
+export {
+  batchTickets,
+  ticketBatchCodec,
+  ticketBatchCommandId,
+  TICKET_BATCH_OPERATIONS,
+  MAX_TICKET_BATCH,
+  type TicketBatchInput,
+  type TicketBatchOperation,
+  type TicketBatchAnswer,
+  type TicketBatchError,
+  type TicketBatchResult,
+} from './runtime/ticketBatch.js';

@@ -3,6 +3,7 @@
  * instant: a binary search over effective times. Before the first version the
  * defaults apply (version 0).
  */
+import { inForceAt } from '../effectiveAt.js';
 import { defaultShopSettings, type ShopSettings } from './shopSettingsShape.js';
 
 export interface SettingsVersion {
@@ -21,21 +22,7 @@ export const initialShopSettingsState = (): ShopSettingsState => ({ versions: []
 const DEFAULTS: SettingsVersion = { version: 0, effectiveAt: 0, settings: defaultShopSettings };
 
 /** The version in effect at `at`: the last one whose effectiveAt <= at. */
-export const versionAt = (state: ShopSettingsState | undefined, at: number): SettingsVersion => {
-  const versions = state?.versions ?? [];
-  let low = 0;
-  let high = versions.length - 1;
-  let found: SettingsVersion = DEFAULTS;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const candidate = versions[mid]!;
-    if (candidate.effectiveAt <= at) {
-      found = candidate;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
-};
+export const versionAt = (state: ShopSettingsState | undefined, at: number): SettingsVersion => inForceAt(state?.versions ?? [], at, DEFAULTS);
 
 export const settingsAt = (state: ShopSettingsState | undefined, at: number): ShopSettings => versionAt(state, at).settings;
 

@@ -4,6 +4,7 @@
  * versions with the same effectiveAt: the later one). Before the first version,
  * version 0 (no policies, no calendars) is in force.
  */
+import { inForceAt } from '../../domain/effectiveAt.js';
 import type { SlaVersion, TicketSettingsState } from './ticketSettingsTypes.js';
 
 export const VERSION_ZERO: SlaVersion = { version: 0, effectiveAt: 0, policies: [], calendars: new Map() };
@@ -11,21 +12,7 @@ export const VERSION_ZERO: SlaVersion = { version: 0, effectiveAt: 0, policies: 
 type Versions = Pick<TicketSettingsState, 'slaVersions'>;
 
 /** The version in force at `at`. */
-export const slaVersionAt = (state: Versions | undefined, at: number): SlaVersion => {
-  const versions = state?.slaVersions ?? [];
-  let low = 0;
-  let high = versions.length - 1;
-  let found = VERSION_ZERO;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const candidate = versions[mid]!;
-    if (candidate.effectiveAt <= at) {
-      found = candidate;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
-};
+export const slaVersionAt = (state: Versions | undefined, at: number): SlaVersion => inForceAt(state?.slaVersions ?? [], at, VERSION_ZERO);
 
 /** The newest version, in force or scheduled. */
 export const latestSlaVersion = (state: Versions | undefined): SlaVersion => {

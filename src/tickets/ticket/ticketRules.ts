@@ -45,6 +45,12 @@ export const requireGroup = (settings: TicketSettingsState, groupId: string): Ch
 export const requireMember = (settings: TicketSettingsState, groupId: string, agentId: string, field = 'data.assigneeId'): Checked =>
   isGroupMember(settings.groups.get(groupId), agentId) ? OK : refuse('ticket.not-group-member', `agent ${agentId} is not a member of group ${groupId}`, field, { groupId, agentId });
 
+/** Where a transfer or a reopen sends the ticket: a group with members (T1) and, if named, one of them. */
+export const requireDestination = (settings: TicketSettingsState, groupId: string, assigneeId: string | undefined): Checked => {
+  const group = requireGroup(settings, groupId);
+  return E.isLeft(group) || assigneeId === undefined ? group : requireMember(settings, groupId, assigneeId);
+};
+
 /** T3: the values of a new ticket or of a type change, against the type's template. */
 export const checkCustom = (settings: TicketSettingsState, typeId: string, values: unknown): Checked<CustomValues> => validateCustomValues(templateOfType(settings, typeId), values);
 

@@ -11,7 +11,7 @@ import type { Who } from '../../domain/permissions/policy.js';
 import { isGroupMember } from '../settings/acceptanceGroups.js';
 import type { TicketSettingsState } from '../settings/ticketSettingsTypes.js';
 import type { TicketCommand, TicketCommandOf } from './ticketCommands.js';
-import { checkCustom, checkCustomPatch, isCreatorOrAssignee, partyOf, refuse, requireGroup, requireMember, requireType } from './ticketRules.js';
+import { checkCustom, checkCustomPatch, isCreatorOrAssignee, partyOf, refuse, requireDestination, requireMember, requireType } from './ticketRules.js';
 import type { EditableFields, TicketEvent, TicketState } from './ticketTypes.js';
 
 type Decided = E.Either<DomainError | ValidationError, readonly TicketEvent[]>;
@@ -44,12 +44,8 @@ const edit = (c: TicketCommandOf<'EditTicket'>, s: TicketState, settings: Ticket
 /** T8 转交: to a group (to-assign) or a person of that group (to-process). */
 const transfer = (c: TicketCommandOf<'TransferTicket'>, s: TicketState, settings: TicketSettingsState, who: Who): Decided => {
   const groupId = c.data.groupId ?? s.groupId;
-  const group = requireGroup(settings, groupId);
-  if (E.isLeft(group)) return group;
-  if (c.data.assigneeId !== undefined) {
-    const member = requireMember(settings, groupId, c.data.assigneeId);
-    if (E.isLeft(member)) return member;
-  }
+  const destination = requireDestination(settings, groupId, c.data.assigneeId);
+  if (E.isLeft(destination)) return destination;
   return one({
     type: 'TicketTransferred',
     data: { ticketId: s.ticketId, by: partyOf(who), groupId, ...assigneeOf(c.data.assigneeId), fromGroupId: s.groupId, ...(s.assigneeId === undefined ? {} : { fromAssigneeId: s.assigneeId }), ...noteOf(c.data.note), at: c.meta.now },
@@ -59,12 +55,8 @@ const transfer = (c: TicketCommandOf<'TransferTicket'>, s: TicketState, settings
 /** T8 重新打开: to the same group and assignee unless others are named (an assignee who left the group is dropped). */
 const reopen = (c: TicketCommandOf<'ReopenTicket'>, s: TicketState, settings: TicketSettingsState, who: Who): Decided => {
   const groupId = c.data.groupId ?? s.groupId;
-  const group = requireGroup(settings, groupId);
-  if (E.isLeft(group)) return group;
-  if (c.data.assigneeId !== undefined) {
-    const member = requireMember(settings, groupId, c.data.assigneeId);
-    if (E.isLeft(member)) return member;
-  }
+  const destination = requireDestination(settings, groupId, c.data.assigneeId);
+  if (E.isLeft(destination)) return destination;
   const assigneeId = c.data.assigneeId ?? (s.assigneeId !== undefined && isGroupMember(settings.groups.get(groupId), s.assigneeId) ? s.assigneeId : undefined);
   return one({ type: 'TicketReopened', data: { ticketId: s.ticketId, by: partyOf(who), groupId, ...assigneeOf(assigneeId), ...noteOf(c.data.note), at: c.meta.now } });
 };
