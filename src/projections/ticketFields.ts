@@ -2,12 +2,11 @@
  * T9/T10: what each ticket event does to a ticket's visible fields, written once
  * for the read models that keep them (the operation log computes `from` with it,
  * the lists keep a row with it). A ticket's status is not in most events: it
- * follows from the workflow (T7/T8), as the ticket aggregate's evolve has it:
- * claim, assign and a transfer or reopen to a person -> to-process; a transfer or
- * reopen to a group alone -> to-assign (no assignee); start processing and resume
- * -> in-progress; wait on customer -> waiting; complete -> completed.
+ * follows from the workflow table (T7/T8), read by `statusSetBy` (workflow.ts),
+ * the same function the ticket aggregate's evolve folds with.
  */
 import type { Party, TicketEvent, TicketState, TicketStatus } from '../tickets/ticket/ticketTypes.js';
+import { statusSetBy } from '../tickets/ticket/workflow.js';
 
 /** The fields a ticket shows and its operations change (T6, T8): the ticket's own, as its state names them. */
 export type TicketFields = Pick<TicketState, 'typeId' | 'subject' | 'content' | 'attachments' | 'priority' | 'groupId' | 'assigneeId' | 'customerName' | 'phone' | 'custom'> & {
@@ -35,25 +34,26 @@ export const createdFields = (data: Extract<TicketEvent, { type: 'TicketCreated'
   ...(data.phone === undefined ? {} : { phone: data.phone }),
 });
 
-const toPersonOrGroup = (groupId: string, assigneeId: string | undefined): TicketFieldUpdate =>
-  assigneeId === undefined ? { groupId, assigneeId: null, status: 'to-assign' } : { groupId, assigneeId, status: 'to-process' };
+/** The status the event sets (workflow.ts), as an update; none when it stays. */
+const statusUpdate = (event: TicketEvent): TicketFieldUpdate => {
+  const status = statusSetBy(event);
+  return status === undefined ? {} : { status };
+};
 
 /** What an event after the creation changes; `{}` for the ones that change no field (remarks, SLA events). */
 export const ticketFieldUpdate = (event: TicketEvent): TicketFieldUpdate => {
   switch (event.type) {
     case 'TicketClaimed':
     case 'TicketAssigned':
-      return { assigneeId: event.data.assigneeId, status: 'to-process' };
+      return { assigneeId: event.data.assigneeId, ...statusUpdate(event) };
     case 'TicketTransferred':
     case 'TicketReopened':
-      return toPersonOrGroup(event.data.groupId, event.data.assigneeId);
+      return { groupId: event.data.groupId, assigneeId: event.data.assigneeId ?? null, ...statusUpdate(event) };
     case 'TicketProcessingStarted':
     case 'TicketResumed':
-      return { status: 'in-progress' };
     case 'TicketWaitingOnCustomer':
-      return { status: 'waiting' };
     case 'TicketCompleted':
-      return { status: 'completed' };
+      return statusUpdate(event);
     case 'TicketEdited':
       return event.data.changes;
     case 'TicketTypeChanged':

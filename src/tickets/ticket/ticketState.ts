@@ -7,6 +7,7 @@
 import type { SlaClock } from '../settings/ticketSettingsTypes.js';
 import type { ClockRecord } from '../sla/slaTypes.js';
 import type { TicketEvent, TicketState } from './ticketTypes.js';
+import { statusSetBy } from './workflow.js';
 
 export const initialTicketState = (): TicketState => ({
   status: 'none',
@@ -30,6 +31,9 @@ const withClock = (s: TicketState, clock: SlaClock, change: (record: ClockRecord
 const fire = (record: ClockRecord, point: string, nextAt: number | null): ClockRecord => ({ ...record, fired: record.fired.includes(point) ? record.fired : [...record.fired, point], nextAt });
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+
+/** The status after `event`, as the workflow table says (workflow.ts). */
+const statusOf = (event: TicketEvent, s: TicketState): TicketState['status'] => statusSetBy(event) ?? s.status;
 
 export const evolveTicket = (s: TicketState, event: TicketEvent): TicketState => {
   switch (event.type) {
@@ -60,16 +64,15 @@ export const evolveTicket = (s: TicketState, event: TicketEvent): TicketState =>
     }
     case 'TicketClaimed':
     case 'TicketAssigned':
-      // The workflow table allows these from to-assign, to-process and in-progress only: each leads to to-process.
-      return { ...s, status: 'to-process', assigneeId: event.data.assigneeId };
+      return { ...s, status: statusOf(event, s), assigneeId: event.data.assigneeId };
     case 'TicketTransferred':
     case 'TicketReopened': {
       const { assigneeId: _dropped, ...rest } = s;
       const assigneeId = event.data.assigneeId;
-      return { ...rest, groupId: event.data.groupId, status: assigneeId === undefined ? 'to-assign' : 'to-process', ...optional('assigneeId', assigneeId) };
+      return { ...rest, groupId: event.data.groupId, status: statusOf(event, s), ...optional('assigneeId', assigneeId) };
     }
     case 'TicketProcessingStarted':
-      return { ...s, status: 'in-progress', firstResponseAt: s.firstResponseAt ?? event.data.at };
+      return { ...s, status: statusOf(event, s), firstResponseAt: s.firstResponseAt ?? event.data.at };
     case 'TicketRemarked': {
       const byAssignee = event.data.by.kind === 'agent' && event.data.by.id === s.assigneeId;
       return { ...s, remarkIds: [...s.remarkIds, event.data.remarkId], ...(byAssignee && s.firstResponseAt === undefined ? { firstResponseAt: event.data.at } : {}) };
@@ -81,13 +84,13 @@ export const evolveTicket = (s: TicketState, event: TicketEvent): TicketState =>
     case 'TicketPriorityChanged':
       return { ...s, priority: event.data.priority };
     case 'TicketWaitingOnCustomer':
-      return { ...s, status: 'waiting', pauses: [...s.pauses, { from: event.data.at }] };
+      return { ...s, status: statusOf(event, s), pauses: [...s.pauses, { from: event.data.at }] };
     case 'TicketResumed':
-      return { ...s, status: 'in-progress', pauses: s.pauses.map((p) => (p.to === undefined ? { from: p.from, to: event.data.at } : p)) };
+      return { ...s, status: statusOf(event, s), pauses: s.pauses.map((p) => (p.to === undefined ? { from: p.from, to: event.data.at } : p)) };
     case 'TicketCompleted': {
       const at = event.data.at;
       const pauses = s.pauses.map((p) => (p.to === undefined ? { from: p.from, to: at } : p));
-      return { ...s, status: 'completed', completedAt: at, pauses, firstResponseAt: s.firstResponseAt ?? at, firstResolutionAt: s.firstResolutionAt ?? at };
+      return { ...s, status: statusOf(event, s), completedAt: at, pauses, firstResponseAt: s.firstResponseAt ?? at, firstResolutionAt: s.firstResolutionAt ?? at };
     }
     case 'TicketSlaSet':
       return { ...s, sla: event.data.sla };

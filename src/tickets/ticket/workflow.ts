@@ -9,7 +9,7 @@
  * ends up with an assignee, to-assign without one.
  */
 import type { TicketCommandType } from './ticketCommands.js';
-import { TICKET_STATUSES, type TicketStatus } from './ticketTypes.js';
+import { TICKET_STATUSES, type TicketEvent, type TicketEventType, type TicketStatus } from './ticketTypes.js';
 
 export type TicketOperation = Exclude<TicketCommandType, 'CreateTicket' | 'CreateTicketFromSession'>;
 
@@ -49,4 +49,30 @@ export const statusAfter = (operation: TicketOperation, current: TicketStatus, a
   if (to === 'same') return current;
   if (to === 'by-assignee') return assigneeId === undefined ? 'to-assign' : 'to-process';
   return to;
+};
+
+/** The operation whose event each status-changing event is. */
+const OPERATION_OF: Partial<Record<TicketEventType, TicketOperation>> = {
+  TicketClaimed: 'ClaimTicket',
+  TicketAssigned: 'AssignTicket',
+  TicketTransferred: 'TransferTicket',
+  TicketProcessingStarted: 'StartProcessingTicket',
+  TicketWaitingOnCustomer: 'WaitOnCustomer',
+  TicketResumed: 'ResumeTicket',
+  TicketCompleted: 'CompleteTicket',
+  TicketReopened: 'ReopenTicket',
+};
+
+/**
+ * The status an event leaves its ticket in, read off the table (undefined: the
+ * status stays): what the ticket's evolve and the read models fold, so neither
+ * keeps a copy of the workflow of its own.
+ */
+export const statusSetBy = (event: TicketEvent): TicketStatus | undefined => {
+  if (event.type === 'TicketCreated') return event.data.status;
+  const operation = OPERATION_OF[event.type];
+  if (operation === undefined) return undefined;
+  const to = TICKET_TRANSITIONS[operation].to;
+  if (to === 'same') return undefined;
+  return to === 'by-assignee' ? ((event.data as { readonly assigneeId?: string }).assigneeId === undefined ? 'to-assign' : 'to-process') : to;
 };

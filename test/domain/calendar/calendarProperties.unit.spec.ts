@@ -12,6 +12,7 @@ import { describe, expect } from 'vitest';
 import { addBusinessSeconds, businessSeconds, isOpen, nextOpening } from '../../../src/domain/calendar/businessTime.js';
 import { calendarCodec, decodeCalendar } from '../../../src/domain/calendar/calendarCodec.js';
 import type { Calendar, OpeningRangeDefinition, WeeklyDefinition } from '../../../src/domain/calendar/calendarTypes.js';
+import { insideRanges, rangesOf } from '../../support/calendarReference.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -54,21 +55,6 @@ const wallOf = (zone: string, at: number): number => {
   return wall;
 };
 
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
-const WEEK_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-/** The ranges of a local date (a day number) as the definition says, in minutes [start, end) with end up to 2880. */
-const rangesOf = (definition: WeeklyDefinition, day: number): [number, number][] => {
-  const date = new Date(day * DAY).toISOString().slice(0, 10);
-  const exception = definition.exceptions?.find((e) => e.date === date);
-  const ranges = exception !== undefined ? (exception.ranges ?? []) : (definition.week[WEEK_NAMES[new Date(day * DAY).getUTCDay()]!] ?? []);
-  return ranges.map((r) => {
-    const s = minutes(r.start);
-    const e = minutes(r.end);
-    return [s, e > s ? e : e + 1440];
-  });
-};
-
 /** Open flags of the minutes from `start` on, computed as far as asked. */
 const reference = (definition: WeeklyDefinition, start: number) => {
   const flags: boolean[] = [];
@@ -85,7 +71,7 @@ const reference = (definition: WeeklyDefinition, start: number) => {
       if (wall > high) high = wall; // in a repeated hour the clock shows nothing new
       const day = Math.floor(high / DAY);
       const m = (high - day * DAY) / MIN;
-      const inside = rangesOfDay(day).some(([s, e]) => s <= m && m < e) || rangesOfDay(day - 1).some(([s, e]) => s <= m + 1440 && m + 1440 < e);
+      const inside = insideRanges(rangesOfDay, day, m);
       flags.push(inside);
     }
     return flags[i]!;

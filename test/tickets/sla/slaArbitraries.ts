@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { decodeCalendar } from '../../../src/domain/calendar/calendarCodec.js';
 import type { Calendar, OpeningRangeDefinition, WeeklyDefinition } from '../../../src/domain/calendar/calendarTypes.js';
 import type { Interval } from '../../../src/tickets/sla/slaTypes.js';
+import { insideRanges, rangesOf } from '../../support/calendarReference.js';
 import type { ReminderRule, SlaClock, SlaPolicy, SlaVersion } from '../../../src/tickets/settings/ticketSettingsTypes.js';
 
 export const MIN = 60_000;
@@ -76,26 +77,12 @@ export const pausesKnownAt = (pauses: readonly Interval[], now: number): Interva
 
 // ---- the reference ---------------------------------------------------------------
 
-const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3));
-const WEEK_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-const rangesOf = (definition: WeeklyDefinition, day: number): [number, number][] => {
-  const date = new Date(day * DAY).toISOString().slice(0, 10);
-  const exception = definition.exceptions?.find((e) => e.date === date);
-  const ranges = exception !== undefined ? (exception.ranges ?? []) : (definition.week[WEEK_NAMES[new Date(day * DAY).getUTCDay()]!] ?? []);
-  return ranges.map((r) => {
-    const s = minutesOf(r.start);
-    const e = minutesOf(r.end);
-    return [s, e > s ? e : e + 1440];
-  });
-};
-
 /** Whether the minute starting at the whole-minute instant `at` is open, from the definition alone. */
 export const openMinute = (definition: WeeklyDefinition, at: number): boolean => {
   const wall = at + (OFFSET_MINUTES[definition.zone] ?? 0) * MIN;
   const day = Math.floor(wall / DAY);
   const m = (wall - day * DAY) / MIN;
-  return rangesOf(definition, day).some(([s, e]) => s <= m && m < e) || rangesOf(definition, day - 1).some(([s, e]) => s <= m + 1440 && m + 1440 < e);
+  return insideRanges((d) => rangesOf(definition, d), day, m);
 };
 
 /**
