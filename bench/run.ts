@@ -14,6 +14,7 @@ import { moderationBench } from './moderation.bench.js';
 import { postgresBench } from './postgres.bench.js';
 import { retentionBench } from './retention.bench.js';
 import { quickRepliesBench } from './quickReplies.bench.js';
+import { reportsBench } from './reports/reportsBench.js';
 import { routingBench } from './routing.bench.js';
 import { scaleBench } from './scale.bench.js';
 import { sqliteBench } from './sqlite.bench.js';
@@ -35,6 +36,7 @@ const suites: Record<string, Suite> = {
   quickReplies: quickRepliesBench,
   retention: retentionBench,
   tickets: ticketsBench,
+  reports: reportsBench,
 };
 
 const { values } = parseArgs({

@@ -446,3 +446,60 @@ export {
   type TicketBatchError,
   type TicketBatchResult,
 } from './runtime/ticketBatch.js';
+
+// Reports (issue 18): the kit's contract, the reports, and the session read models for staff.
+export {
+  checkQuery,
+  checkReportOptions,
+  dayClock,
+  dayName,
+  dayNumber,
+  queryReport,
+  ratio,
+  TEAM_AVERAGE,
+  TEAM_TOTAL,
+  type Cell,
+  type CheckedQuery,
+  type DayClock,
+  type KnownNames,
+  type ReportDefinition,
+  type ReportOptions,
+  type ReportQuery,
+  type ReportRow,
+} from './projections/reports/reportKit.js';
+export { workloadProjection, reviveWorkloadState, type WorkloadState, type WorkloadFoldOptions } from './projections/reports/workload/workloadFold.js';
+export { workloadReport, workloadDaysReport, workloadRows, workloadDays, WORKLOAD_DAY_COLUMNS, type WorkloadDayRow } from './projections/reports/workload/workloadReport.js';
+export { WORKLOAD_COLUMNS, type WorkloadRow } from './projections/reports/workload/workloadRows.js';
+export { overviewReport, overviewChannelsReport, overviewRows, channelDistribution, OVERVIEW_COLUMNS, type OverviewRow, type ChannelRow } from './projections/reports/workload/overviewReport.js';
+export { sessionsReport, sessionRows, SESSION_COLUMNS, type SessionRow } from './projections/reports/workload/sessionFigures.js';
+export { DEFAULT_SESSION_LIMIT, MAX_SESSION_LIMIT } from './projections/reports/workload/endedSessions.js';
+export { BUCKET_BOUNDS, BUCKET_NAMES } from './projections/reports/workload/workCells.js';
+export { attendanceReport, attendanceRows, type AttendanceRow } from './projections/reports/attendance/attendanceReport.js';
+export { attendanceProjection, attendanceStatusOf, TIMELINE_LIMIT, type AttendanceState, type StatusChange } from './projections/reports/attendance/attendanceFold.js';
+export { timeline as attendanceTimeline, type DayTimeline } from './projections/reports/attendance/attendanceDays.js';
+export { fairnessReport, fairnessOf, gini, maxMinRatio, TEAM as FAIRNESS_TEAM_ROW, type AgentFairness, type TeamFairness, type FairnessRow } from './projections/reports/attendance/fairness.js';
+export { liveMonitorReport, queueByGroup as liveQueueByGroup, queueLength as liveQueueLength, SHOP_ROW as LIVE_MONITOR_SHOP_ROW, type LiveMonitorRow } from './projections/reports/attendance/liveMonitor.js';
+export { liveMonitorProjection, type LiveMonitorState } from './projections/reports/attendance/liveMonitorFold.js';
+export { salesReport, salesDaysReport, salesDays, salesUnattributed, type SalesDayRow, type UnattributedSales } from './projections/reports/sales/salesReport.js';
+export { SALES_COLUMNS, type SalesRow } from './projections/reports/sales/salesRows.js';
+export { salesProjection } from './projections/reports/sales/salesFold.js';
+export { CREDIT_WINDOW_MS, ORDER_KEEP_DAYS, type SalesState } from './projections/reports/sales/salesState.js';
+export { slaReport, type SlaReportRow, type SlaReportState } from './projections/reports/slaReport.js';
+export { slaRowsAfter } from './projections/slaResults.js';
+export { orderModule, orderStream } from './domain/orders/orderModule.js';
+export { orderPolicy } from './domain/orders/orderPolicy.js';
+export { ORDER_ERROR_CODES, type OrderErrorCode } from './domain/orders/orderDecide.js';
+export { orderCommandCodecs, type OrderCommand, type OrderCommandType } from './domain/orders/orderCommands.js';
+export { MAX_ORDER_AMOUNT, MAX_ORDER_UNITS, orderEventDefinitions, type OrderEvent, type OrderEventType } from './domain/orders/orderEvents.js';
+export { canSee, canSeeAgent, makeViewer, viewerOf, type Viewer } from './projections/sessions/viewer.js';
+export { queueByGroup, type GroupQueue, type QueueByGroup } from './projections/sessions/queueByGroup.js';
+export { MESSAGE_STATUSES, sessionListFor, sessionListQueryCodec, type MessageStatus, type SessionListQuery } from './projections/sessions/sessionList.js';
+export { recentContactsFor, starredListFor, type AgentListQuery } from './projections/sessions/agentLists.js';
+export { DEFAULT_HISTORY_SESSIONS, MAX_HISTORY_SESSIONS, sessionHistoryProjection, type HistorySession, type SessionHistory, type SessionHistoryOptions } from './projections/sessions/sessionHistory.js';
+export { DEFAULT_HISTORY_PAGE, HISTORY_COLUMNS, historyQueryCodec, historySession, MAX_HISTORY_PAGE, queryHistory, type HistoryPage, type HistoryQuery, type HistoryRow } from './projections/sessions/historyQueries.js';
+export { DEFAULT_TEXTS_PER_CUSTOMER, messageSearchProjection, searchCustomerMessages, type MessageSearch, type MessageSearchQuery } from './projections/sessions/messageSearch.js';
+export { allReports } from './projections/reports/allReports.js';
+export { reportSet, type ReportSet, type ReportSetState, type ReportSetOptions, type DurableReportSet, type AnyReportDefinition } from './projections/reports/reportSet.js';
+export { exportReport, rowsAsCsv, rowsAsJson, type ExportFormat, type ExportOptions } from './projections/reports/export.js';
+export { decodeForReports, inlineReports, runReports, rebuildReports, type RunReportsOptions, type RebuildOptions, type RebuildResult, type RebuildError } from './runtime/reportRunner.js';
+export { readNdjsonLog, writeNdjsonLog, ndjsonLine, describeLineIssue, type LineIssue, type NdjsonReadOptions, type NdjsonReadSummary, type NdjsonWriteOptions } from './adapters/ndjsonLog.js';

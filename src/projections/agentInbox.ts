@@ -24,6 +24,10 @@ export interface InboxSession {
   /** When the session came to its current agent (assigned or transferred). */
   readonly joinedAt?: number;
   readonly lastCustomerMessageAt?: number;
+  /** S14 "latest customer message": a customer message, or the agent opening the session (proactive), moves it up. */
+  readonly movedUpAt?: number;
+  /** The latest message of either side (not system/auto/notes): how replied sessions are ordered by "longest waiting". */
+  readonly lastMessageAt?: number;
   /** S14: the customer has waited for a reply since then; absent when nothing is unanswered. */
   readonly waitingSince?: number;
   /** Customer messages the agent side has not read (S3). */
@@ -62,8 +66,9 @@ const withAgent = (shop: ShopInbox, session: InboxSession, agentId: string | und
 const apply = (shop: ShopInbox, event: ConversationEvent): ShopInbox => {
   const sessionId = event.data.sessionId;
   if (event.type === 'ConversationOpened') {
-    const { customerId, channel, vip } = event.data;
-    return { ...shop, sessions: shop.sessions.set(sessionId, { sessionId, customerId, channel, vip, unread: 0, unreplied: 0 }) };
+    const { customerId, channel, vip, initiation, at } = event.data;
+    const opened: InboxSession = { sessionId, customerId, channel, vip, unread: 0, unreplied: 0, ...(initiation === 'agent' ? { movedUpAt: at } : {}) };
+    return { ...shop, sessions: shop.sessions.set(sessionId, opened) };
   }
   const session = shop.sessions.get(sessionId);
   if (session === undefined) return shop;
@@ -72,11 +77,11 @@ const apply = (shop: ShopInbox, event: ConversationEvent): ShopInbox => {
     case 'MessageSent': {
       const m = event.data;
       if (m.sender.kind === 'customer') {
-        return put({ ...session, lastCustomerMessageAt: m.at, waitingSince: session.waitingSince ?? m.at, unread: session.unread + 1, unreplied: session.unreplied + 1 });
+        return put({ ...session, lastCustomerMessageAt: m.at, movedUpAt: m.at, lastMessageAt: m.at, waitingSince: session.waitingSince ?? m.at, unread: session.unread + 1, unreplied: session.unreplied + 1 });
       }
       if (!isReply(m.kind, m.sender)) return shop;
       const { waitingSince: _stopped, ...rest } = session;
-      return put({ ...rest, unreplied: 0 });
+      return put({ ...rest, unreplied: 0, lastMessageAt: m.at });
     }
     case 'MessagesRead':
       return event.data.side === 'agent' ? put({ ...session, unread: Math.max(0, session.unread - event.data.count) }) : shop;
@@ -113,12 +118,23 @@ export const agentInbox: Projection<AgentInbox, ConversationEvent> = {
 export type InboxOrder = 'smart' | 'latest-message' | 'longest-waiting' | 'newest-joined';
 
 const waiting = (s: InboxSession) => s.waitingSince ?? Number.POSITIVE_INFINITY;
+// Infinity - Infinity is NaN: two sessions that wait for nothing compare by their latest message instead.
+const waitingFirst = (a: InboxSession, b: InboxSession) =>
+  a.waitingSince !== undefined && b.waitingSince !== undefined
+    ? a.waitingSince - b.waitingSince
+    : a.waitingSince !== undefined
+      ? -1
+      : b.waitingSince !== undefined
+        ? 1
+        : (b.lastMessageAt ?? -1) - (a.lastMessageAt ?? -1);
 const byId = (a: InboxSession, b: InboxSession) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0);
 
 const orders: Readonly<Record<InboxOrder, (a: InboxSession, b: InboxSession) => number>> = {
   smart: (a, b) => Number(b.vip) - Number(a.vip) || waiting(a) - waiting(b) || b.unreplied - a.unreplied || byId(a, b),
-  'latest-message': (a, b) => (b.lastCustomerMessageAt ?? -1) - (a.lastCustomerMessageAt ?? -1) || byId(a, b),
-  'longest-waiting': (a, b) => waiting(a) - waiting(b) || byId(a, b),
+  // [003] §2.2.2: a new customer message, or the agent opening the session, moves it to the top.
+  'latest-message': (a, b) => (b.movedUpAt ?? -1) - (a.movedUpAt ?? -1) || byId(a, b),
+  // [003] §2.2.2: waiting sessions longest first; sessions the agent has answered, by their latest message, newest first.
+  'longest-waiting': (a, b) => waitingFirst(a, b) || byId(a, b),
   'newest-joined': (a, b) => (b.joinedAt ?? -1) - (a.joinedAt ?? -1) || byId(a, b),
 };
 

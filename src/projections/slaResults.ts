@@ -39,7 +39,7 @@ export interface SlaCounts {
   readonly running: number;
 }
 
-type TicketRows = Readonly<Partial<Record<SlaClock, SlaResultRow>>>;
+export type TicketRows = Readonly<Partial<Record<SlaClock, SlaResultRow>>>;
 
 export interface SlaResults {
   readonly rows: IMap<string, IMap<string, TicketRows>>;
@@ -63,8 +63,8 @@ const count = (counts: IMap<string, SlaCounts>, row: SlaResultRow, sign: 1 | -1)
 
 const isStopped = (row: SlaResultRow | undefined): boolean => row !== undefined && row.result !== 'running';
 
-/** The rows of a ticket after an SLA event, or undefined when the event changes none. */
-const nextRows = (rows: TicketRows, event: TicketEvent): TicketRows | undefined => {
+/** The rows of a ticket after an SLA event, or undefined when the event changes none (the SLA report of the report kit folds the same rule). */
+export const slaRowsAfter = (rows: TicketRows, event: TicketEvent): TicketRows | undefined => {
   switch (event.type) {
     case 'TicketSlaSet': {
       const { sla, ticketId } = event.data;
@@ -114,7 +114,7 @@ export const slaResultsProjection: Projection<SlaResults, TicketEvent> = {
     const shop = event.metadata.shopId;
     const ticketId = e.data.ticketId;
     const rows = (state.rows.getIn([shop, ticketId]) as TicketRows | undefined) ?? {};
-    const next = nextRows(rows, e);
+    const next = slaRowsAfter(rows, e);
     if (next === undefined) return state;
     let counts = state.counts.get(shop) ?? IMap<string, SlaCounts>();
     for (const clock of SLA_CLOCKS) {

@@ -82,6 +82,13 @@ describe('R14: the order of my sessions, from real unread and waiting data', () 
     expect(openSessionsOf(d.inbox, SHOP, 'a1', 'newest-joined').map((s) => s.sessionId)).toEqual(['s-vip', 's-busy', 's-quiet', 's-done', 's-old']);
   });
 
+  it('S14 longest waiting ([003] §2.2.2): waiting sessions first, then the answered ones by their latest message, newest first', () => {
+    const d = history();
+    drive([fromAgent('s-old', 'o1', T0 + 60_000)], d);
+    // s-old was answered at +60 s, s-done at +40 s: s-old comes before s-done although its id sorts after.
+    expect(openSessionsOf(d.inbox, SHOP, 'a1', 'longest-waiting').map((s) => s.sessionId)).toEqual(['s-busy', 's-quiet', 's-vip', 's-old', 's-done']);
+  });
+
   it('through the engine: the read model the reactor feeds gives the smart switch its candidates', async () => {
     const h = conversationHarness();
     await h.agents(['a1'], 5);

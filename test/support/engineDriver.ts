@@ -40,5 +40,15 @@ export const engineDriver = (engine: Engine, clock: VirtualClock) => {
   const later = async (ms: number): Promise<void> => {
     await clock.advanceTo(clock.now() + ms);
   };
-  return { ok, refused, code, settle, later };
+  /** Moves the clock to `time` (never back) and carries the reactions due. */
+  const moveTo = async (time: number): Promise<void> => {
+    if (time > clock.now()) await clock.advanceTo(time);
+    await settle();
+  };
+  /** Sends, expects it taken, and carries what it caused. */
+  const step = async (raw: unknown): Promise<void> => {
+    await ok(raw);
+    await settle();
+  };
+  return { ok, refused, code, settle, later, moveTo, step };
 };

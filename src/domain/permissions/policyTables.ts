@@ -12,6 +12,7 @@ import { conversationPolicy } from '../conversation/conversationPolicy.js';
 import { customersPolicy } from '../customers/customersPolicy.js';
 import { deskPolicy } from '../desk/deskPolicy.js';
 import { feedbackPolicy } from '../feedback/feedbackPolicy.js';
+import { orderPolicy } from '../orders/orderPolicy.js';
 import { moderationPolicy } from '../moderation/moderationPolicy.js';
 import { quickRepliesPolicy } from '../quickReplies/quickRepliesPolicy.js';
 import { reviewPolicy } from '../review/reviewPolicy.js';
@@ -37,6 +38,7 @@ export const policyTables = {
   'ticket-settings': ticketSettingsPolicy,
   ticket: ticketPolicy,
   'ticket-index': ticketIndexPolicy,
+  order: orderPolicy,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, CommandRule>>>>;
 
 export type PolicyModuleName = keyof typeof policyTables;

@@ -16,6 +16,7 @@ import { deskModule } from '../../../src/domain/desk/deskModule.js';
 import { feedbackModule } from '../../../src/domain/feedback/feedbackModule.js';
 import type { AnyModule } from '../../../src/domain/module.js';
 import { moderationModule } from '../../../src/domain/moderation/moderationModule.js';
+import { orderModule } from '../../../src/domain/orders/orderModule.js';
 import { NAMED_PERMISSIONS, STAFF_ROLES, type CommandRule } from '../../../src/domain/permissions/policy.js';
 import { policyRows, policyTables } from '../../../src/domain/permissions/policyTables.js';
 import { quickRepliesModule } from '../../../src/domain/quickReplies/quickRepliesModule.js';
@@ -43,6 +44,7 @@ const known: readonly AnyModule[] = [
   ticketSettingsModule,
   ticketModule,
   ticketIndexModule,
+  orderModule,
 ];
 const exported = Object.values(kefu).filter(isModule);
 const modules = new Map<string, AnyModule>([...known, ...exported].map((m) => [m.name, m]));
