@@ -503,3 +503,4 @@ export { reportSet, type ReportSet, type ReportSetState, type ReportSetOptions, 
 export { exportReport, rowsAsCsv, rowsAsJson, type ExportFormat, type ExportOptions } from './projections/reports/export.js';
 export { decodeForReports, inlineReports, runReports, rebuildReports, type RunReportsOptions, type RebuildOptions, type RebuildResult, type RebuildError } from './runtime/reportRunner.js';
 export { readNdjsonLog, writeNdjsonLog, ndjsonLine, describeLineIssue, type LineIssue, type NdjsonReadOptions, type NdjsonReadSummary, type NdjsonWriteOptions } from './adapters/ndjsonLog.js';
+export { queryReportAs, reportReach } from './projections/reports/reportAccess.js';

@@ -165,15 +165,20 @@ export const reportsBench = async (options: { quick: boolean }): Promise<Figure[
       figure(`  ${fold}: fold time per event (rebuild alone minus the bare decode)`, foldMicros, 'µs');
     }
 
+    /** A store's rebuild beside its bare readAll + decode loop, in the same rounds. */
+    const beside = async (label: string, store: EventStore) => {
+      const sides = await interleave(rounds, { bare: bareStoreRound(store, registry, count), rebuild: rebuildRound(store, registry, set, count) });
+      figure(`${label}: bare readAll (pages of 5,000) + decode`, sides.rate.bare, 'events/s');
+      figure(`${label}: rebuild all reports`, sides.rate.rebuild, 'events/s');
+      figure(`${label} rebuild / bare readAll + decode`, sides.ratio('rebuild', 'bare'), 'ratio');
+    };
+
     // (3) SQLite.
     say(`SQLite: copying ${n(count)} events`);
     const sqlite = createSqliteEventStore({ filename: join(dir, 'reports.sqlite') });
     try {
       check(E.isRight(await copyLog(memory, sqlite, { pageSize: 5000 })), 'copy into SQLite');
-      const onSqlite = await interleave(rounds, { bare: bareStoreRound(sqlite, registry, count), rebuild: rebuildRound(sqlite, registry, set, count) });
-      figure('SQLite: bare readAll (pages of 5,000) + decode', onSqlite.rate.bare, 'events/s');
-      figure('SQLite: rebuild all reports', onSqlite.rate.rebuild, 'events/s');
-      figure('SQLite rebuild / bare readAll + decode', onSqlite.ratio('rebuild', 'bare'), 'ratio');
+      await beside('SQLite', sqlite);
     } finally {
       await sqlite.close();
     }
@@ -188,10 +193,7 @@ export const reportsBench = async (options: { quick: boolean }): Promise<Figure[
           check(E.isRight(await pgStore.ready()), 'PostgreSQL migrations ran');
           say(`PostgreSQL: copying ${n(count)} events`);
           check(E.isRight(await copyLog(memory, pgStore, { pageSize: 5000 })), 'copy into PostgreSQL');
-          const onPg = await interleave(rounds, { bare: bareStoreRound(pgStore, registry, count), rebuild: rebuildRound(pgStore, registry, set, count) });
-          figure('PostgreSQL: bare readAll (pages of 5,000) + decode', onPg.rate.bare, 'events/s');
-          figure('PostgreSQL: rebuild all reports', onPg.rate.rebuild, 'events/s');
-          figure('PostgreSQL rebuild / bare readAll + decode', onPg.ratio('rebuild', 'bare'), 'ratio');
+          await beside('PostgreSQL', pgStore);
         } finally {
           await pgStore.close();
         }

@@ -10,7 +10,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { validationError, type ValidationError } from '../../domain/errors.js';
 import type { Projection } from '../projection.js';
-import { checkReportOptions, queryReport, type ReportDefinition, type ReportOptions, type ReportRow } from './reportKit.js';
+import { checkReportOptions, queryReport, type KnownNames, type ReportDefinition, type ReportOptions, type ReportRow } from './reportKit.js';
 
 /** The states of the set's folds, by fold (projection) name. */
 export type ReportSetState = Record<string, unknown>;
@@ -50,6 +50,8 @@ export interface ReportSet {
   readonly query: (state: ReportSetState, reportName: string, query: unknown) => E.Either<ValidationError, readonly ReportRow[]>;
   /** A report's columns (its CSV header, in order); an unknown report names `report`. */
   readonly columns: (reportName: string) => E.Either<ValidationError, readonly string[]>;
+  /** What a report knows (its agents and channels) in the set's state; an unknown report names `report`. */
+  readonly known: (state: ReportSetState, reportName: string) => E.Either<ValidationError, KnownNames>;
 }
 
 const unknownReport = (name: unknown, names: readonly string[]): ValidationError =>
@@ -123,6 +125,10 @@ export const reportSet = (definitions: readonly AnyReportDefinition[], options: 
     columns: (reportName) => {
       const definition = byName.get(reportName);
       return definition === undefined ? E.left(unknownReport(reportName, names)) : E.right(definition.columns);
+    },
+    known: (state, reportName) => {
+      const definition = byName.get(reportName);
+      return definition === undefined ? E.left(unknownReport(reportName, names)) : E.right(definition.known(state[foldOf.get(reportName) as string]));
     },
   });
 };

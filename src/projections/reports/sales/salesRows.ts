@@ -6,18 +6,10 @@
  * all shown); a range pools the numerators and denominators of the days shown.
  */
 import { ratio, type CheckedQuery, type DayClock } from '../reportKit.js';
-import { ORDER_DAYS_AFTER, PAYMENT_DAYS_AFTER, type SalesDay, type ShopSales } from './salesState.js';
+import { ORDER_DAYS_AFTER, PAYMENT_DAYS_AFTER, type SalesCounts, type SalesDay, type ShopSales } from './salesState.js';
 
 /** Sums of one agent (or of the team) over some days. */
-export interface SalesTotals {
-  salesAmount: number;
-  paidOrders: number;
-  units: number;
-  buyers: number;
-  refundAmount: number;
-  refundOrders: number;
-  refundCount: number;
-  refundBuyers: number;
+export interface SalesTotals extends SalesCounts {
   /** Inquiries of the days whose order conversion is shown, and of them those who ordered. */
   orderInquiries: number;
   ordered: number;

@@ -33,18 +33,22 @@ export interface DaySets {
   readonly inquiries: Record<string, number>;
 }
 
-/** One agent's figures of one natural day. Money in fen. */
-export interface SalesDay {
+/** The M18 counts, of one agent's day or summed over days and agents. Money in fen. */
+export interface SalesCounts {
   salesAmount: number;
   paidOrders: number;
   units: number;
   buyers: number;
   refundAmount: number;
-  /** Distinct orders refunded that day. */
+  /** Distinct orders refunded (per day). */
   refundOrders: number;
   /** Refund events (退款笔数). */
   refundCount: number;
   refundBuyers: number;
+}
+
+/** One agent's figures of one natural day. */
+export interface SalesDay extends SalesCounts {
   /** M19, counted on the inquiry day: buyers replied to, of them those who ordered, paid, and ordered and paid. */
   inquiries: number;
   ordered: number;

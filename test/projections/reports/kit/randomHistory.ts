@@ -12,6 +12,7 @@ import type { ConversationState } from '../../../../src/domain/conversation/conv
 import { conversationModule } from '../../../../src/domain/conversation/conversationModule.js';
 import { deskModule } from '../../../../src/domain/desk/deskModule.js';
 import { orderModule } from '../../../../src/domain/orders/orderModule.js';
+import { reviewModule } from '../../../../src/domain/review/reviewModule.js';
 import { createEngine, type Engine } from '../../../../src/engine.js';
 import type { AnyProjection } from '../../../../src/projections/projection.js';
 import { seededRandom } from '../../../../src/runtime/seededRandom.js';
@@ -24,7 +25,7 @@ import { createRegistry } from '../../../../src/domain/registry.js';
 export const HISTORY_SHOP = 'shop-r';
 /** 17:00 in Shanghai: a few hours on, the history crosses midnight. */
 /** The modules the histories run on, and their registry (what an inline report set decodes with). */
-export const HISTORY_MODULES = [deskModule, conversationModule, orderModule];
+export const HISTORY_MODULES = [deskModule, conversationModule, reviewModule, orderModule];
 export const historyRegistry = createRegistry(HISTORY_MODULES);
 
 export const HISTORY_T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
@@ -36,7 +37,8 @@ export type Step =
   | { readonly kind: 'reply' | 'transfer' | 'end'; readonly who: number; readonly to: number }
   | { readonly kind: 'status'; readonly agent: number; readonly status: 'online' | 'busy' | 'offline' }
   | { readonly kind: 'later'; readonly ms: number }
-  | { readonly kind: 'order'; readonly who: number; readonly amount: number; readonly refund: boolean };
+  | { readonly kind: 'order'; readonly who: number; readonly amount: number; readonly refund: boolean }
+  | { readonly kind: 'rate'; readonly who: number; readonly score: number; readonly previous: boolean };
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('customer' as const), who: fc.nat(3), channel: fc.nat(1) }) },
@@ -46,6 +48,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('status' as const), agent: fc.nat(2), status: fc.constantFrom('online' as const, 'busy' as const, 'offline' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('later' as const), ms: fc.integer({ min: 1_000, max: 4 * 3_600_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('order' as const), who: fc.nat(3), amount: fc.integer({ min: 1, max: 500_000 }), refund: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rate' as const), who: fc.nat(3), score: fc.integer({ min: 1, max: 5 }), previous: fc.boolean() }) },
 );
 
 export const historyArb = fc.array(stepArb, { minLength: 15, maxLength: 35 });
@@ -84,6 +87,11 @@ export const driveHistory = async (steps: readonly Step[], inline: readonly AnyP
       await order('RecordOrderPlaced', figures);
       await order('RecordOrderPaid', figures);
       if (step.refund) await order('RecordOrderRefunded', { ...figures, refundId: `r${i}` });
+    } else if (step.kind === 'rate') {
+      // S10: the customer rates its session, or the one that just ended (a rating after the end updates M22's row).
+      const rated = step.previous && (round[step.who] as number) > 0 ? `s-${step.who}-${(round[step.who] as number) - 1}` : session(step.who);
+      const customerId = CUSTOMERS[step.who] as string;
+      await engine.dispatch({ type: 'RateSession', shopId: HISTORY_SHOP, actor: { kind: 'customer', id: customerId }, data: { sessionId: rated, score: step.score } });
     } else if (step.kind === 'status') {
       await engine.dispatch(d.setStatus({ agentId: AGENTS[step.agent] as string, status: step.status }));
     } else if (step.kind === 'customer') {
