@@ -57,7 +57,7 @@ const fixedHistory: Step[] = [
 ];
 
 describe('the four ways give the same rows (M1-M22 kit)', () => {
-  test.prop([historyArb, fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 15 })(
+  test.prop([historyArb, fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 50 })(
     'property: inline = one-pass rebuild (store, NDJSON) = two halves with a checkpoint = CSV and JSON exports read back',
     async (steps, split) => {
       const set = newSet();

@@ -29,9 +29,8 @@ export interface Segment {
   pairSec: number;
   firstResponseSec: number | null;
   replied: boolean;
-  /** M3 for a proactive segment: the agent wrote, then the customer wrote after it. */
-  agentWrote: boolean;
-  customerAfterAgent: boolean;
+  /** M3 for a proactive segment: the customer wrote in it (the agent's next message then replies). */
+  customerWrote: boolean;
   /** What the cell counts this segment as now (M14, M15, M20's average bucket; -1: no bucket). */
   within30: boolean;
   over50OrUnreplied: boolean;
@@ -100,8 +99,7 @@ export const startSegment = (tree: CellTree, session: OpenSession, agentId: stri
     pairSec: 0,
     firstResponseSec: null,
     replied: false,
-    agentWrote: false,
-    customerAfterAgent: false,
+    customerWrote: false,
     within30: false,
     over50OrUnreplied: false,
     avgBucket: -1,
@@ -147,7 +145,7 @@ export const customerWrote = (tree: CellTree, session: OpenSession, at: number):
     return;
   }
   seg.customerMessages += 1;
-  if (seg.agentWrote) seg.customerAfterAgent = true;
+  seg.customerWrote = true;
   if (seg.openSince === null) seg.openSince = at;
   cellOfSegment(tree, session, seg).customerMessages += 1;
 };
@@ -184,11 +182,11 @@ export const agentWrote = (tree: CellTree, session: OpenSession, at: number): vo
     seg.openSince = null;
   }
   session.waiting = false;
-  // M3 (open point 10): any message of the agent replies, except in its own proactive session.
-  if (!seg.replied && (seg.via !== 'proactive' || seg.customerAfterAgent)) {
+  // M3 (open point 10): any message of the agent replies; in its own proactive session only one after the customer wrote
+  // (the customer answered, the agent replied again), so a timed pair never belongs to an unreplied segment.
+  if (!seg.replied && (seg.via !== 'proactive' || seg.customerWrote)) {
     seg.replied = true;
     cell.replied += 1;
   }
-  seg.agentWrote = true;
   restate(cell, seg);
 };

@@ -14,7 +14,7 @@ import { SHOP } from './workloadHarness.js';
 
 const DAY2 = Date.UTC(2026, 11, 2) / 86_400_000;
 const RANGE: CheckedQuery = { shopId: SHOP, fromDay: DAY2, toDay: DAY2 + 1 };
-const RUNS = { numRuns: 25 };
+const RUNS = { numRuns: 100 };
 
 const COUNTS = ['customersReceived', 'totalSessions', 'repliedSessions', 'unrepliedSessions', 'transferredOut', 'transferredIn', 'proactiveSessions', 'autoAssignedSessions', 'totalMessages', 'agentMessages', 'customerMessages'] as const;
 const RATES = ['replyRate', 'proactiveShare', 'answeredWithin30sRate', 'over50sUnansweredRate'] as const;
