@@ -15,7 +15,7 @@
  *   no system/auto message is a reply.
  * The state is plain and folded in place (the history's fold owns it).
  */
-import { AUTO_REPLY_PURPOSES } from '../../domain/autoReplies/autoRepliesEvents.js';
+import { isNotice } from '../noticeMessages.js';
 import type { ConversationEventOf } from '../../domain/conversation/conversation.js';
 import { isReply } from '../../domain/conversation/messages.js';
 
@@ -32,11 +32,6 @@ export interface ResponseClock {
 }
 
 export const newResponseClock = (): ResponseClock => ({ holder: undefined, holderSince: undefined, questionSince: undefined, firstMs: undefined, pairs: 0, totalMs: 0 });
-
-const NOTICES: ReadonlySet<string> = new Set(AUTO_REPLY_PURPOSES);
-
-/** Open point 1: a notice answers nothing. */
-export const isNotice = (purpose: string | undefined): boolean => purpose !== undefined && (NOTICES.has(purpose) || purpose.endsWith('-no-response-prompt'));
 
 /** The session came to `agentId` at `at` (assigned, or transferred to it). */
 export const receive = (clock: ResponseClock, agentId: string, at: number): void => {

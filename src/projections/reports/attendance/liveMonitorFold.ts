@@ -13,7 +13,7 @@
  * later of the question and the holder's reception start (assignment or transfer).
  * Bounded: open sessions, waiting sessions, agents (one day of figures each).
  */
-import { AUTO_REPLY_PURPOSES } from '../../../domain/autoReplies/autoRepliesEvents.js';
+import { isNotice } from '../../noticeMessages.js';
 import type { QueueTarget } from '../../../routing/model.js';
 import type { Projection, ProjectedEvent } from '../../projection.js';
 import { dayClock, type DayClock, type ReportOptions } from '../reportKit.js';
@@ -60,9 +60,6 @@ export const NO_GROUP = '(no-group)';
 export const queueGroups = (entryGroupId: string | null, target: QueueTarget | undefined): string[] =>
   entryGroupId !== null ? [entryGroupId] : target?.kind === 'pool' && target.groups.length > 0 ? [...target.groups] : [NO_GROUP];
 
-const NOTICES: ReadonlySet<string> = new Set(AUTO_REPLY_PURPOSES);
-/** Open point 1: notices (and no-response prompts) answer nothing. */
-const isNotice = (purpose: string | undefined): boolean => purpose !== undefined && (NOTICES.has(purpose) || purpose.endsWith('-no-response-prompt'));
 
 const shopOf = (state: LiveMonitorState, shopId: string): LiveShop => {
   let shop = state.shops[shopId];

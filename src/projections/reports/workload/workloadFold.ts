@@ -10,7 +10,7 @@
  * Per event it does a switch and a few record look-ups; it ignores every other
  * event type at once (speed: a million events).
  */
-import { AUTO_REPLY_PURPOSES } from '../../../domain/autoReplies/autoRepliesEvents.js';
+import { isNotice } from '../../noticeMessages.js';
 import type { EntryPoint } from '../../../domain/conversation/messages.js';
 import type { Projection, ProjectedEvent } from '../../projection.js';
 import { dayClock, type ReportOptions } from '../reportKit.js';
@@ -40,9 +40,6 @@ export interface WorkloadFoldOptions {
 
 export const WORKLOAD_FOLD = 'workload-fold';
 
-/** Open point 1: notices answer nothing. */
-const NOTICES: ReadonlySet<string> = new Set(AUTO_REPLY_PURPOSES);
-const isNotice = (purpose: string | undefined): boolean => purpose !== undefined && (NOTICES.has(purpose) || purpose.endsWith('-no-response-prompt'));
 
 const originOf = (entry: EntryPoint): string | null =>
   entry.kind === 'product-page' ? entry.card.productId : entry.kind === 'order-page' ? entry.card.orderId : null;
