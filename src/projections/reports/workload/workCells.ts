@@ -79,9 +79,9 @@ export type CellTree = Record<string, Record<string, Record<string, WorkCell>>>;
 export const cellOf = (tree: CellTree, agentId: string, day: number, channel: string): WorkCell => {
   let days = tree[agentId];
   if (days === undefined) tree[agentId] = days = record();
-  const dayKey = String(day);
-  let channels = days[dayKey];
-  if (channels === undefined) days[dayKey] = channels = record();
+  // A day number as the key: V8 keeps integer keys as fast elements, and no string is made per event.
+  let channels = days[day];
+  if (channels === undefined) days[day] = channels = record();
   let cell = channels[channel];
   if (cell === undefined) channels[channel] = cell = newCell();
   return cell;
