@@ -1,0 +1,103 @@
+/**
+ * Where a `kefu` command reads a log from or writes one to, named on the command
+ * line as one string: a PostgreSQL URL (`postgres://...`, `postgresql://...`),
+ * an NDJSON log (`*.ndjson`, `*.jsonl`), or else a SQLite file. Drivers are
+ * loaded only when their kind is named, so reading an NDJSON file needs neither.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import type { EventStore } from '../adapters/eventStore.js';
+import { readNdjsonLog, type LineIssue } from '../adapters/ndjsonLog.js';
+import type { RecordedEvent } from '../domain/envelope.js';
+import { CliError, failWith, usageError } from './cliKit.js';
+import { EXIT_CODES } from './exitCodes.js';
+
+export type LogSource =
+  | { readonly kind: 'ndjson'; readonly path: string }
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
+
+const NDJSON = /\.(ndjson|jsonl)$/i;
+
+/** Reads the kind of a source from its spelling; `cwd` resolves relative paths. */
+export const parseSource = (spec: string, cwd: string): LogSource => {
+  if (spec.trim() === '') throw usageError('the source is empty: name an NDJSON file, a SQLite file or a postgres:// URL');
+  if (/^postgres(ql)?:\/\//i.test(spec)) {
+    const url = new URL(spec);
+    const schema = url.searchParams.get('schema') ?? undefined;
+    url.searchParams.delete('schema');
+    return { kind: 'postgres', url: url.toString(), ...(schema === undefined ? {} : { schema }) };
+  }
+  const path = resolve(cwd, spec);
+  return NDJSON.test(spec) ? { kind: 'ndjson', path } : { kind: 'sqlite', path };
+};
+
+export const describeSource = (source: LogSource): string =>
+  source.kind === 'postgres' ? `PostgreSQL ${new URL(source.url).host}${source.schema === undefined ? '' : ` (schema ${source.schema})`}` : `${source.kind === 'ndjson' ? 'NDJSON log' : 'SQLite file'} ${source.path}`;
+
+/**
+ * Opens a store on a SQLite file or a PostgreSQL database. `mustExist` (reading)
+ * refuses a SQLite file that is not there rather than creating an empty one.
+ */
+export const openStore = async (source: LogSource, options: { readonly mustExist: boolean }): Promise<EventStore> => {
+  if (source.kind === 'ndjson') throw usageError(`${source.path} is an NDJSON log, not a store: use kefu import to load it into one`);
+  if (source.kind === 'sqlite') {
+    if (options.mustExist && !existsSync(source.path)) throw usageError(`no such SQLite file: ${source.path}`);
+    const { createSqliteEventStore } = await import('../adapters/sqlite/index.js');
+    return createSqliteEventStore({ filename: source.path });
+  }
+  const { createPostgresEventStore } = await import('../adapters/postgres/index.js');
+  return createPostgresEventStore({ connectionString: source.url, ...(source.schema === undefined ? {} : { schema: source.schema }) });
+};
+
+export interface ReadSourceOptions {
+  /** Only this shop's events. */
+  readonly shopId?: string;
+  /** Handed every event in log order. */
+  readonly onEvent: (event: RecordedEvent) => void;
+  /** Handed every NDJSON line that is not a recorded event; answer false to stop (strict). */
+  readonly onIssue?: (issue: LineIssue) => boolean | void;
+  readonly pageSize?: number;
+}
+
+/**
+ * Every event of a source in order, one at a time (an NDJSON file streamed, a
+ * store read in pages), without decoding the events' data: callers decode with
+ * their registry. Answers how many events were handed over.
+ */
+export const readSource = async (source: LogSource, options: ReadSourceOptions): Promise<number> => {
+  let count = 0;
+  if (source.kind === 'ndjson') {
+    if (!existsSync(source.path)) throw usageError(`no such NDJSON file: ${source.path}`);
+    const read = await readNdjsonLog(source.path, {
+      onEvent: (event) => {
+        if (options.shopId !== undefined && event.metadata.shopId !== options.shopId) return;
+        count++;
+        options.onEvent(event);
+      },
+      onIssue: (issue) => (options.onIssue === undefined ? false : options.onIssue(issue)),
+    });
+    if (E.isLeft(read)) throw failWith(read.left);
+    return count;
+  }
+  const store = await openStore(source, { mustExist: true });
+  try {
+    for (let after = 0; ; ) {
+      const page = await store.readAll({ after, maxCount: options.pageSize ?? 5000, ...(options.shopId === undefined ? {} : { shopId: options.shopId }) });
+      if (E.isLeft(page)) throw failWith(page.left, `reading ${describeSource(source)}`);
+      if (page.right.length === 0) return count;
+      for (const event of page.right) {
+        count++;
+        options.onEvent(event);
+      }
+      after = (page.right[page.right.length - 1] as RecordedEvent).globalPosition;
+    }
+  } finally {
+    await store.close();
+  }
+};
+
+/** The exit code of a lenient read that passed over `skipped` lines. */
+export const passedOverError = (skipped: number): CliError =>
+  new CliError(EXIT_CODES.passedOver, `passed over ${skipped} bad line${skipped === 1 ? '' : 's'} (listed above); nothing else was left out`);
