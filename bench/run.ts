@@ -9,6 +9,7 @@ import { markdownTable } from 'markdown-table';
 import { calendarBench } from './calendar.bench.js';
 import { conversationBench } from './conversation.bench.js';
 import { deadlinesBench } from './deadlines.bench.js';
+import { demoBench } from './demo.bench.js';
 import { kernelBench } from './kernel.bench.js';
 import { moderationBench } from './moderation.bench.js';
 import { postgresBench } from './postgres.bench.js';
@@ -17,6 +18,7 @@ import { quickRepliesBench } from './quickReplies.bench.js';
 import { reportsBench } from './reports/reportsBench.js';
 import { routingBench } from './routing.bench.js';
 import { scaleBench } from './scale.bench.js';
+import { simulationBench } from './simulation.bench.js';
 import { sqliteBench } from './sqlite.bench.js';
 import { ticketsBench } from './tickets.bench.js';
 import { formatRate, type Figure } from './lib/measure.js';
@@ -37,6 +39,8 @@ const suites: Record<string, Suite> = {
   retention: retentionBench,
   tickets: ticketsBench,
   reports: reportsBench,
+  demo: demoBench,
+  simulation: simulationBench,
 };
 
 const { values } = parseArgs({

@@ -105,8 +105,8 @@ export { smartSwitch } from './routing/smartSwitch.js';
 export type { SwitchCandidate } from './routing/smartSwitch.js';
 export { efficiencyFactor, weightOf } from './routing/strategies/weighted.js';
 export { agentBoard, boardRows } from './projections/agentBoard.js';
-export { explainAssignment } from './projections/explainAssignment.js';
-export type { AssignmentExplanation, ExplainOptions, VersusExplanation, VersusReason } from './projections/explainAssignment.js';
+export { explainAssignment, explainAssignments } from './projections/explainAssignment.js';
+export type { AssignmentExplanation, ExplainOptions, SessionAssignmentExplanation, VersusExplanation, VersusReason } from './projections/explainAssignment.js';
 export type { AssignmentDecision, DecisionStep, FilterCounts, QueueDecision, Scope, ScopeCounts, Standing, TieBreak } from './routing/trace.js';
 export type { AgentBoard, BoardRow } from './projections/agentBoard.js';
 export { queueView, visibleQueue, waitingIn } from './projections/queueView.js';
@@ -504,3 +504,42 @@ export { exportReport, rowsAsCsv, rowsAsJson, type ExportFormat, type ExportOpti
 export { decodeForReports, inlineReports, runReports, rebuildReports, type RunReportsOptions, type RebuildOptions, type RebuildResult, type RebuildError } from './runtime/reportRunner.js';
 export { readNdjsonLog, writeNdjsonLog, ndjsonLine, describeLineIssue, type LineIssue, type NdjsonReadOptions, type NdjsonReadSummary, type NdjsonWriteOptions } from './adapters/ndjsonLog.js';
 export { queryReportAs, reportReach } from './projections/reports/reportAccess.js';
+export { KEFU_MODULES } from './kefuModules.js';
+export { queueTimelineReport, queueTimelineRows, QUEUE_TIMELINE_COLUMNS, type QueueTimelineRow } from './projections/reports/queue/queueTimelineReport.js';
+export { queueTimelineProjection, BUCKET_MS as QUEUE_BUCKET_MS, type QueueTimelineState, type QueueBucket, type ShopQueueTimeline } from './projections/reports/queue/queueTimelineFold.js';
+// The self-contained HTML report (charts with Chart.js inlined) that kefu demo and kefu replay --format html write.
+export { buildHtmlReport, htmlReport, htmlReportDataOf, type HtmlReportInput } from './cli/htmlReport/buildHtmlReport.js';
+export { htmlReportData, HTML_REPORT_REPORTS, type HtmlReportData, type ChartSpec, type ChartDataset, type HtmlReportRows, type HtmlReportHeader } from './cli/htmlReport/htmlReportData.js';
+// The simulator (kefu simulate) and the recorded day (kefu whatif) as functions on a virtual clock; also in kefu/testing.
+export {
+  DEFAULT_SIMULATION_SPEC,
+  DEFAULT_STRATEGIES,
+  decodeSimulationSpec,
+  erlangC,
+  generateWorkload,
+  parseStrategies,
+  parseStrategy,
+  playWorkload,
+  recordedDay,
+  SimulationFailure,
+  simulationSpecCodec,
+  strategyOf,
+  summarize,
+} from './simulation/index.js';
+export type {
+  AgentOutcome,
+  ConversationOptions,
+  ErlangC,
+  ErlangCInput,
+  PlayOptions,
+  RecordedCommand,
+  RecordedDay,
+  RecordedDayOptions,
+  SessionOutcome,
+  SimulationResult,
+  SimulationSpec,
+  Strategy,
+  StrategySummary,
+  SummaryOptions,
+  Workload,
+} from './simulation/index.js';

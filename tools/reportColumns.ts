@@ -83,6 +83,11 @@ const fixed: Readonly<Record<string, string>> = {
   breached: 'T4/T5: clocks breached, on the day they stopped or the breach fired.',
   running: 'T4/T5: clocks running now.',
   achievedRate: 'T4: achieved / (achieved + breached).',
+  bucketStart: 'The queue timeline: the local `HH:MM` a 15-minute bucket starts at (twice on a day the clocks go back).',
+  maxQueueLength: 'The queue timeline: the most sessions waiting at once in the bucket (its length at the start included).',
+  endQueueLength: 'The queue timeline: sessions waiting at the bucket\'s end.',
+  meanQueueLength: 'The queue timeline: the time-weighted mean of the sessions waiting over the bucket\'s 15 minutes.',
+  queuedSessions: 'The queue timeline: sessions that started waiting in the bucket (queued, or requeued when their agent left).',
 };
 
 const bucketNote = (column: string): string | undefined => {

@@ -67,7 +67,8 @@ export interface TableOptions {
 /** Prints a table to stdout (cli-table3): a title line, a header row and the rows. Numbers are right-aligned. */
 export const printTable = (io: CliIo, head: readonly string[], rows: readonly (readonly Cell[])[], options: TableOptions = {}): void => {
   const colAligns = head.map((_, i) => (rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null || r[i] === undefined) ? 'right' : 'left'));
-  const table = new Table({ head: [...head], colAligns, style: { head: [], border: [] } });
+  // No rule between body rows: a 20-agent board stays one screen tall.
+  const table = new Table({ head: [...head], colAligns, style: { head: [], border: [], compact: true } });
   for (const row of rows) table.push(row.map((c) => formatCell(c, options.digits)));
   if (options.title !== undefined) writeLine(io.stdout, options.title);
   writeLine(io.stdout, table.toString());

@@ -19,7 +19,8 @@ const EXIT_CODE_HELP = `
 Exit codes:
   0  done
   1  an unexpected failure (a bug in kefu: please report it with the message)
-  2  bad arguments or input (an unknown option, a missing file, a command that did not decode)
+  2  bad arguments or input (an unknown option, a missing file, a command that did not decode;
+     with --strict, the first bad line of a log: replay and import stop there)
   3  a command was refused by the domain (its code is printed)
   4  a version conflict that retries did not resolve
   5  the store failed (cannot open, read or write)
@@ -28,6 +29,8 @@ Exit codes:
 /** Applies the program's output and exit handling to a command and all its subcommands. */
 const wire = (command: Command, io: CliIo): void => {
   command.exitOverride();
+  // An argument too many is a mistake to name, not one to ignore.
+  command.allowExcessArguments(false);
   command.configureOutput({
     writeOut: (s) => void io.stdout.write(s),
     writeErr: (s) => void io.stderr.write(s),
@@ -64,7 +67,10 @@ export const runCli = async (argv: readonly string[], io: CliIo = processIo()): 
     if (error instanceof CommanderError) {
       // Help and version are not failures; every usage error is bad input.
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_CODES.ok;
-      writeLine(io.stderr, `kefu: ${error.message.replace(/^error: /, '')}`);
+      // No command named: the help went to stderr, and that is the whole message.
+      if (error.code === 'commander.help') return EXIT_CODES.ValidationError;
+      // A suggestion ("Did you mean --zone?") comes on a line of its own: one line is the rule.
+      writeLine(io.stderr, `kefu: ${error.message.replace(/^error: /, '').split('\n').join(' ')}`);
       return EXIT_CODES.ValidationError;
     }
     if (error instanceof CliError) {

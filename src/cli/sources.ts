@@ -5,12 +5,14 @@
  * loaded only when their kind is named, so reading an NDJSON file needs neither.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '../adapters/eventStore.js';
-import { readNdjsonLog, type LineIssue } from '../adapters/ndjsonLog.js';
+import { describeLineIssue, readNdjsonLog, type LineIssue } from '../adapters/ndjsonLog.js';
 import type { RecordedEvent } from '../domain/envelope.js';
-import { CliError, failWith, usageError } from './cliKit.js';
+import { createRegistry, type Registry } from '../domain/registry.js';
+import { KEFU_MODULES } from '../kefuModules.js';
+import { CliError, failWith, usageError, writeLine, type CliIo } from './cliKit.js';
 import { EXIT_CODES } from './exitCodes.js';
 
 export type LogSource =
@@ -101,3 +103,12 @@ export const readSource = async (source: LogSource, options: ReadSourceOptions):
 /** The exit code of a lenient read that passed over `skipped` lines. */
 export const passedOverError = (skipped: number): CliError =>
   new CliError(EXIT_CODES.passedOver, `passed over ${skipped} bad line${skipped === 1 ? '' : 's'} (listed above); nothing else was left out`);
+
+let registry: Registry | undefined;
+
+/** The registry of every module kefu ships: what a log's events are decoded (and checked) with. */
+export const kefuRegistry = (): Registry => (registry ??= createRegistry(KEFU_MODULES));
+
+/** A bad line on stderr, one line each (`kefu: tea.ndjson: line 12: not JSON`), so nothing is passed over silently. */
+export const reportLineIssue = (io: CliIo, source: LogSource, issue: LineIssue): void =>
+  writeLine(io.stderr, `kefu: ${source.kind === 'postgres' ? 'event' : basename(source.path)}: ${describeLineIssue(issue)}`);

@@ -162,7 +162,69 @@ const versusOf = (state: DeskState, d: AssignmentDecision | undefined, chosenId:
 export interface ExplainOptions {
   /** Also explain why the session did not go to this agent. */
   readonly versus?: string;
+  /** Also explain, for every other agent of the shop at that moment, why it was not the one (explainAssignments). */
+  readonly others?: boolean;
 }
+
+/** One assignment of a session, explained, with where it stands in the session's story. */
+export interface SessionAssignmentExplanation extends AssignmentExplanation {
+  /** 1 for the session's first assignment, 2 for the next (a dequeue after a requeue, a transfer), ... */
+  readonly ordinal: number;
+  /** What happened to the session just before, when it waited: queued (no agent could take it) or requeued (its agent left). */
+  readonly waited?: { readonly kind: 'queued' | 'requeued'; readonly at: number; readonly from?: string; readonly reason?: string };
+  /** explainAssignments with `others`: every other agent of the shop then, runners-up first, then the rest by agent id. */
+  readonly others?: readonly VersusExplanation[];
+}
+
+interface Found {
+  readonly event: AssignmentEvent;
+  readonly before: DeskState;
+  readonly waited?: SessionAssignmentExplanation['waited'];
+}
+
+/** Folds the shop's desk and keeps every assignment of the session with the desk just before it. */
+const findAssignments = (events: Iterable<ProjectedEvent<DeskEvent> | ProjectedEvent>, sessionId: string): readonly Found[] => {
+  let state = initialDeskState();
+  const found: Found[] = [];
+  let waited: SessionAssignmentExplanation['waited'];
+  for (const event of events as Iterable<ProjectedEvent<DeskEvent>>) {
+    if (!event.stream.startsWith('routing-')) continue;
+    const desk = event as unknown as DeskEvent;
+    if ('sessionId' in desk.data && desk.data.sessionId === sessionId) {
+      if (desk.type === 'SessionAssigned' || desk.type === 'SessionTransferred') {
+        found.push({ event: desk, before: state, ...(waited === undefined ? {} : { waited }) });
+        waited = undefined;
+      } else if (desk.type === 'SessionQueued') waited = { kind: 'queued', at: desk.data.at };
+      else if (desk.type === 'SessionRequeued') waited = { kind: 'requeued', at: desk.data.at, from: desk.data.from, reason: desk.data.reason };
+    }
+    state = evolveDesk(state, { type: desk.type, data: desk.data } as DeskEvent);
+  }
+  return found;
+};
+
+const notAssigned = (sessionId: string): DomainError => domainError('explain.not-assigned', `session ${sessionId} was never given to an agent in these events`, { sessionId });
+
+const explained = ({ event, before }: Found, sessionId: string, options: ExplainOptions): AssignmentExplanation => {
+  const agentId = event.type === 'SessionAssigned' ? event.data.agentId : event.data.to;
+  const decision = event.data.decision;
+  return {
+    sessionId,
+    agentId,
+    at: event.data.at,
+    event: event.type,
+    ...(decision === undefined ? {} : { decision }),
+    text: textOf(decision, sessionId, agentId),
+    ...(options.versus === undefined ? {} : { versus: versusOf(before, decision, agentId, options.versus) }),
+  };
+};
+
+/** Every other agent of the shop at that moment, runners-up first (in rank order), then the rest by id. */
+const othersOf = ({ before, event }: Found, agentId: string): readonly VersusExplanation[] => {
+  const decision = event.data.decision;
+  const ranked = (decision?.runnersUp ?? []).map((r) => r.agentId);
+  const rest = [...before.agents.keys()].filter((id) => id !== agentId && !ranked.includes(id)).sort();
+  return [...ranked, ...rest].map((id) => versusOf(before, decision, agentId, id));
+};
 
 /**
  * Explains the latest assignment of `sessionId` in `events`: the decoded events of
@@ -173,25 +235,33 @@ export const explainAssignment = (
   sessionId: string,
   options: ExplainOptions = {},
 ): E.Either<DomainError, AssignmentExplanation> => {
-  let state = initialDeskState();
-  let found: { event: AssignmentEvent; before: DeskState } | undefined;
-  for (const event of events as Iterable<ProjectedEvent<DeskEvent>>) {
-    if (!event.stream.startsWith('routing-')) continue;
-    const desk = event as unknown as DeskEvent;
-    if ((desk.type === 'SessionAssigned' || desk.type === 'SessionTransferred') && desk.data.sessionId === sessionId) found = { event: desk, before: state };
-    state = evolveDesk(state, { type: desk.type, data: desk.data } as DeskEvent);
-  }
-  if (found === undefined) return E.left(domainError('explain.not-assigned', `session ${sessionId} was never given to an agent in these events`, { sessionId }));
-  const { event, before } = found;
-  const agentId = event.type === 'SessionAssigned' ? event.data.agentId : event.data.to;
-  const decision = event.data.decision;
-  return E.right({
-    sessionId,
-    agentId,
-    at: event.data.at,
-    event: event.type,
-    ...(decision === undefined ? {} : { decision }),
-    text: textOf(decision, sessionId, agentId),
-    ...(options.versus === undefined ? {} : { versus: versusOf(before, decision, agentId, options.versus) }),
-  });
+  const found = findAssignments(events, sessionId);
+  const last = found[found.length - 1];
+  return last === undefined ? E.left(notAssigned(sessionId)) : E.right(explained(last, sessionId, options));
+};
+
+/**
+ * Explains EVERY assignment of `sessionId`, in log order: its first assignment, a
+ * dequeue after it waited, a re-assignment after a requeue, each transfer. Each
+ * carries what the session went through just before (queued, requeued) and, with
+ * `others`, why each other agent of the shop was not the one at that moment.
+ */
+export const explainAssignments = (
+  events: Iterable<ProjectedEvent<DeskEvent> | ProjectedEvent>,
+  sessionId: string,
+  options: ExplainOptions = {},
+): E.Either<DomainError, readonly SessionAssignmentExplanation[]> => {
+  const found = findAssignments(events, sessionId);
+  if (found.length === 0) return E.left(notAssigned(sessionId));
+  return E.right(
+    found.map((f, i) => {
+      const base = explained(f, sessionId, options);
+      return {
+        ...base,
+        ordinal: i + 1,
+        ...(f.waited === undefined ? {} : { waited: f.waited }),
+        ...(options.others === true ? { others: othersOf(f, base.agentId) } : {}),
+      };
+    }),
+  );
 };

@@ -101,7 +101,7 @@ export interface SessionOutcome {
 
 export interface AgentOutcome {
   readonly agentId: string;
-  /** Time online (or busy) within the run. */
+  /** Time on duty within the run: online or busy, or still holding sessions after going offline. */
   readonly onlineMs: number;
   /** The integral of load / maxSessions over the run (ms): utilisation = loadMs / onlineMs. */
   readonly loadMs: number;

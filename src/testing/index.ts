@@ -53,3 +53,53 @@ export { AUTOMATIC, applyChecked, checkDesk, covers, emptyHistory } from './desk
 export type { History } from './deskInvariants.js';
 export { followUpId, reminderKey, reminderModule, tallyStream } from './reminderModule.js';
 export type { ReminderCommand, ReminderEvent, ReminderState } from './reminderModule.js';
+// Command inputs for every module, derived from the modules' codecs (fast-check).
+export { codecArbitrary, DEFAULT_POOLS, GENERATED_T0, NAMED_GENERATORS, NoGeneratorError } from './codecArbitrary.js';
+export type { CodecArbitraryOptions, IdPools, NamedGenerator, WalkContext } from './codecArbitrary.js';
+export { actorArbitrary, anyCommandArbitrary, commandArbitrary, commandTypesOf } from './commandArbitraries.js';
+export type { CommandArbitraryOptions, CommandInputOf } from './commandArbitraries.js';
+export { KEFU_MODULES } from '../kefuModules.js';
+// The strict given(events).when(command).then(events | error) over kefu's modules.
+export { given, givenIn } from './givenWhenThen.js';
+export type { GivenHistory, StrictThen, WhenCommand, WhenOptions } from './givenWhenThen.js';
+// The model-based harness for routing rules: a real engine on a virtual clock, the desk's invariants at every step.
+export { checkRoutingProperty, routingModel, routingOperations } from './routingModel.js';
+export type { CheckRoutingOptions, ModelAgent, RoutingModelOptions, RoutingProperty, RoutingSettingsPatch, RoutingStep } from './routingModel.js';
+// Realistic days (desk and conversation inputs with times) and their run on a virtual clock.
+export { dayArbitrary, runDay } from './dayArbitraries.js';
+export type { Day, DayOptions, DayRun, DayStep } from './dayArbitraries.js';
+// The simulator as a function on a virtual clock (src/simulation), and simulated days as arbitraries built on its spec.
+export {
+  DEFAULT_SIMULATION_SPEC,
+  decodeSimulationSpec,
+  erlangC,
+  generateWorkload,
+  parseStrategies,
+  parseStrategy,
+  playWorkload,
+  decodeForRecordedDay,
+  recordedDay,
+  SimulationFailure,
+  simulationSpecCodec,
+  strategyOf,
+  summarize,
+} from '../simulation/index.js';
+export type {
+  AgentOutcome,
+  ErlangC,
+  ErlangCInput,
+  PlayOptions,
+  QueueSample,
+  RecordedCommand,
+  RecordedDay,
+  RecordedDayOptions,
+  SessionOutcome,
+  SimulationResult,
+  SimulationSpec,
+  Strategy,
+  StrategySummary,
+  SummaryOptions,
+  Workload,
+} from '../simulation/index.js';
+export { SMALL_SIMULATION_SPEC, workloadArbitrary } from './workloadArbitrary.js';
+export type { GeneratedWorkload, WorkloadArbitraryOptions } from './workloadArbitrary.js';

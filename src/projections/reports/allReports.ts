@@ -1,11 +1,12 @@
 /**
  * Every report kefu ships, in one list: what a report set over "all reports"
  * folds (a rebuild, the `kefu replay` command, the benchmark, the four-ways
- * property). Reports reading one fold share it: 11 reports, 5 folds.
+ * property). Reports reading one fold share it: 12 reports, 6 folds.
  */
 import { attendanceReport } from './attendance/attendanceReport.js';
 import { fairnessReport } from './attendance/fairness.js';
 import { liveMonitorReport } from './attendance/liveMonitor.js';
+import { queueTimelineReport } from './queue/queueTimelineReport.js';
 import type { AnyReportDefinition } from './reportSet.js';
 import { salesDaysReport, salesReport } from './sales/salesReport.js';
 import { slaReport } from './slaReport.js';
@@ -26,4 +27,5 @@ export const allReports = (workload: WorkloadFoldOptions = {}): readonly AnyRepo
   salesReport,
   salesDaysReport,
   slaReport,
+  queueTimelineReport,
 ];
