@@ -5,7 +5,7 @@
  *   PORT=3000 KEFU_DB=kefu-server.sqlite KEFU_ZONE=Asia/Shanghai node --import tsx examples/server/main.ts
  *
  * `kefu` resolves to dist/ (run `npm run build` first), or to the sources with
- * TSX_TSCONFIG_PATH=examples/server/tsconfig.src.json.
+ * TSX_TSCONFIG_PATH=examples/tsconfig.src.json.
  *
  * Ctrl-C (SIGINT) or SIGTERM closes it gracefully: the listener stops taking
  * requests, open event streams are ended, the read models and the engine's

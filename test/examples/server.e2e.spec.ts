@@ -325,7 +325,7 @@ describe('examples/server/main.ts as a process', () => {
   it('serves on the port it was given, and on SIGTERM ends its event streams and exits by itself with 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kefu-server-main-'));
     // The sources rather than dist/: the test needs no build.
-    const env = { ...process.env, TSX_TSCONFIG_PATH: 'examples/server/tsconfig.src.json' };
+    const env = { ...process.env, TSX_TSCONFIG_PATH: 'examples/tsconfig.src.json' };
     const child = spawnChild('examples/server/main.ts', ['--port', '0', '--db', join(dir, 'main.sqlite'), '--zone', ZONE], env);
     try {
       const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });

@@ -3,25 +3,19 @@
  * package, read once per process. Resolved from this module (the package's
  * export map hides `dist/`, so the main entry is resolved and its folder used):
  * it works from the sources under tsx or vitest and from the built `dist/`, ESM
- * or CommonJS (where the bundler leaves import.meta empty and __filename is set).
+ * or CommonJS (where tsup's shims give import.meta.url).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { scriptForInline } from './htmlEscape.js';
 
-// import.meta first: an ES module may see a global __filename that is not its own (`node -e` sets one).
-const here = (): string => {
-  const url = (import.meta as { readonly url?: string }).url;
-  return typeof url === 'string' && url !== '' ? url : __filename;
-};
-
 let cached: string | undefined;
 
 /** The library's source, safe to put between <script> and </script>. */
 export const chartLibrarySource = (): string => {
   if (cached === undefined) {
-    const main = createRequire(here()).resolve('chart.js');
+    const main = createRequire(import.meta.url).resolve('chart.js');
     cached = scriptForInline(readFileSync(join(dirname(main), 'chart.umd.min.js'), 'utf8'));
   }
   return cached;

@@ -13,11 +13,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   BACKWARDS,
   END,
-  binaryEvent,
   connectWith,
   jsonEvent,
   type EsdbClient,
 } from '../../../src/adapters/eventstoredb/client.js';
+import { binaryEvent } from './clientForTests.js';
 import { createEventStoreDbEventStore, type EventStoreDbEventStore } from '../../../src/adapters/eventstoredb/index.js';
 import { eventStoreConformance } from '../../conformance/eventStore.conformance.js';
 import { events, left, metadata, readEverything, right, uniqueStream } from '../../conformance/fixtures.js';

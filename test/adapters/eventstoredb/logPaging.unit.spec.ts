@@ -8,7 +8,8 @@
 import { fc, test } from '@fast-check/vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { START, binaryEvent, jsonEvent, type Position } from '../../../src/adapters/eventstoredb/client.js';
+import { START, jsonEvent, type Position } from '../../../src/adapters/eventstoredb/client.js';
+import { binaryEvent } from './clientForTests.js';
 import { toEsdbEvent } from '../../../src/adapters/eventstoredb/eventMapping.js';
 import { MIN_BATCH, readLogPage, type BatchReader, type PageRequest } from '../../../src/adapters/eventstoredb/logPaging.js';
 import { streamNaming } from '../../../src/adapters/eventstoredb/naming.js';

@@ -14,14 +14,11 @@ import {
   NO_STREAM,
   START,
   STREAM_EXISTS,
-  StreamNotFoundError,
-  UnavailableError,
-  WrongExpectedVersionError,
-  binaryEvent,
   type AppendExpectedRevision,
   type CurrentRevision,
   type Position,
 } from '../../../src/adapters/eventstoredb/client.js';
+import { binaryEvent, StreamNotFoundError, UnavailableError, WrongExpectedVersionError } from './clientForTests.js';
 import {
   appendFailure,
   conflictFromResult,
