@@ -56,8 +56,11 @@ export const openStore = async (source: LogSource, options: { readonly mustExist
 export interface ReadSourceOptions {
   /** Only this shop's events. */
   readonly shopId?: string;
-  /** Handed every event in log order. */
-  readonly onEvent: (event: RecordedEvent) => void;
+  /**
+   * Handed every event in log order with its line: the NDJSON file's line number,
+   * or the event's ordinal in a store's read. Answer false to stop reading (strict).
+   */
+  readonly onEvent: (event: RecordedEvent, line: number) => boolean | void;
   /** Handed every NDJSON line that is not a recorded event; answer false to stop (strict). */
   readonly onIssue?: (issue: LineIssue) => boolean | void;
   readonly pageSize?: number;
@@ -73,10 +76,10 @@ export const readSource = async (source: LogSource, options: ReadSourceOptions):
   if (source.kind === 'ndjson') {
     if (!existsSync(source.path)) throw usageError(`no such NDJSON file: ${source.path}`);
     const read = await readNdjsonLog(source.path, {
-      onEvent: (event) => {
-        if (options.shopId !== undefined && event.metadata.shopId !== options.shopId) return;
+      onEvent: (event, line) => {
+        if (options.shopId !== undefined && event.metadata.shopId !== options.shopId) return true;
         count++;
-        options.onEvent(event);
+        return options.onEvent(event, line);
       },
       onIssue: (issue) => (options.onIssue === undefined ? false : options.onIssue(issue)),
     });
@@ -91,7 +94,7 @@ export const readSource = async (source: LogSource, options: ReadSourceOptions):
       if (page.right.length === 0) return count;
       for (const event of page.right) {
         count++;
-        options.onEvent(event);
+        if (options.onEvent(event, count) === false) return count;
       }
       after = (page.right[page.right.length - 1] as RecordedEvent).globalPosition;
     }

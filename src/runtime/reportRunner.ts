@@ -114,8 +114,8 @@ export interface RebuildResult {
 
 export type RebuildError = ReadError | StoreFailure | ValidationError;
 
-/** The typed issue of an event the registry did not decode (an unknown type names `type`). */
-const decodeIssue = (line: number, position: number, error: ValidationError): LineIssue => {
+/** The typed issue of an event the registry did not decode (an unknown type names `type`): every reader of a log reports it so. */
+export const decodeIssue = (line: number, position: number, error: ValidationError): LineIssue => {
   const first = error.issues[0];
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
   return { line, position, reason: `${first?.reason ?? 'did not decode'}${more}`, ...(first === undefined ? {} : { path: first.path }) };

@@ -1,6 +1,6 @@
 /**
- * Named routing strategies to compare: a base mode (R2 round robin, R3 least
- * load, R4 weighted, random), optionally with stickiness to the last agent (R1)
+ * Named routing strategies to compare: a base mode (R2 least load, R3 round
+ * robin, R4 weighted, random), optionally with stickiness to the last agent (R1)
  * and pinning (R6/R7). A name is the mode and its modifiers joined by `+`
  * (`least-load+sticky+pinning`); without `+sticky`, stickiness is off (the
  * engine's default has it on), so each name says everything it does.

@@ -14,12 +14,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyLog } from '../../src/adapters/copyLog.js';
-import { summarizeLog, type LogSummary } from '../../src/adapters/logChecksum.js';
+import type { LogSummary } from '../../src/adapters/logChecksum.js';
 import { writeNdjsonLog } from '../../src/adapters/ndjsonLog.js';
 import { createPostgresEventStore } from '../../src/adapters/postgres/index.js';
 import { createSqliteEventStore } from '../../src/adapters/sqlite/index.js';
 import type { Engine } from '../../src/engine.js';
 import { driveHistory, type Step } from '../projections/reports/kit/randomHistory.js';
+import { sqliteFileSummary } from '../support/sqliteFileSummary.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -32,14 +33,7 @@ const kefu = (...args: string[]) => {
   return { code: status, out: stdout, err: stderr };
 };
 
-const sqliteSummary = async (file: string): Promise<LogSummary> => {
-  const store = createSqliteEventStore({ filename: join(dir, file) });
-  try {
-    return (await summarizeLog(store) as E.Right<LogSummary>).right;
-  } finally {
-    await store.close();
-  }
-};
+const sqliteSummary = (file: string): Promise<LogSummary> => sqliteFileSummary(join(dir, file));
 
 const STEPS: Step[] = [
   { kind: 'customer', who: 0, channel: 0 },

@@ -10,25 +10,19 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyLog } from '../../src/adapters/copyLog.js';
-import { summarizeLog, type LogSummary } from '../../src/adapters/logChecksum.js';
+import type { LogSummary } from '../../src/adapters/logChecksum.js';
 import { createSqliteEventStore } from '../../src/adapters/sqlite/index.js';
 import { readEverything } from '../conformance/fixtures.js';
 import { driveHistory, type Step } from '../projections/reports/kit/randomHistory.js';
 import { cliIn } from '../support/runCliInProcess.js';
+import { sqliteFileSummary } from '../support/sqliteFileSummary.js';
 
 let dir = '';
 let original: LogSummary;
 
 const run = cliIn(() => dir);
 
-const summaryOf = async (file: string) => {
-  const store = createSqliteEventStore({ filename: join(dir, file) });
-  try {
-    return (await summarizeLog(store) as E.Right<LogSummary>).right;
-  } finally {
-    await store.close();
-  }
-};
+const summaryOf = (file: string): Promise<LogSummary> => sqliteFileSummary(join(dir, file));
 
 const STEPS: Step[] = [
   { kind: 'customer', who: 0, channel: 0 },

@@ -87,7 +87,7 @@ describe('Erlang C', () => {
   });
 
   for (const [c, rho, meanTolerance, levelTolerance] of CASES.filter(([c, rho]) => ENGINE_CASES.some(([ec, er]) => ec === c && er === rho))) {
-    const mode = c === 2 ? 'round-robin (R2)' : 'least load (R3)';
+    const mode = c === 2 ? 'round-robin (R3)' : 'least load (R2)';
     it(`c=${c} agents of max 1 (A2), load ${rho}, FIFO (R10), ${mode}: the engine's waits are the M/M/c recursion's, and within ${(meanTolerance * 100).toFixed(0)}% / ${levelTolerance.toFixed(3)} of Erlang C`, async () => {
       const times = mmcDraws(c, rho, CUSTOMERS + WARM_UP, 100 + c * 10 + Math.round(rho * 10));
       const result = await playWorkload(mmcWorkload(c, times), strategyOf(c === 2 ? 'round-robin' : 'least-load'));

@@ -3,7 +3,7 @@
  * and seed, playWorkload and summarize repeat exactly for the same inputs, the
  * spec's codec names the bad field, and for any small shop (a property) every
  * arrival gets exactly one fate, no agent is ever above its max (A2) whatever the
- * mode (R2 round robin, R3 least load, R4 weighted), and the summary's counts add
+ * mode (R2 least load, R3 round robin, R4 weighted), and the summary's counts add
  * up to what the log holds.
  */
 import fc from 'fast-check';

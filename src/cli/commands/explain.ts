@@ -9,6 +9,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { LineIssue } from '../../adapters/ndjsonLog.js';
 import { explainAssignments, type SessionAssignmentExplanation } from '../../projections/explainAssignment.js';
 import type { ProjectedEvent } from '../../projections/projection.js';
+import { decodeIssue } from '../../runtime/reportRunner.js';
 import { usageError, writeLine, type CliIo } from '../cliKit.js';
 import { kefuRegistry, parseSource, passedOverError, readSource, reportLineIssue } from '../sources.js';
 
@@ -66,18 +67,15 @@ export const explainCommand = (io: CliIo): Command =>
       const registry = kefuRegistry();
       const routing: ProjectedEvent[] = [];
       const skipped: LineIssue[] = [];
-      let ordinal = 0;
       await readSource(source, {
         shopId: options.shop,
-        onEvent: (recorded) => {
-          ordinal++;
+        onEvent: (recorded, line) => {
           // Only the shop's routing stream tells assignments; the rest is not decoded.
           if (!recorded.stream.startsWith('routing-')) return;
           const decoded = registry.decodeRecorded(recorded);
           if (E.isRight(decoded)) routing.push(decoded.right);
           else {
-            const first = decoded.left.issues[0];
-            const issue: LineIssue = { line: ordinal, position: recorded.globalPosition, reason: `event ${ordinal} of the shop (position ${recorded.globalPosition}): ${first?.reason ?? 'did not decode'}`, ...(first === undefined ? {} : { path: first.path }) };
+            const issue = decodeIssue(line, recorded.globalPosition, decoded.left);
             skipped.push(issue);
             reportLineIssue(io, source, issue);
           }

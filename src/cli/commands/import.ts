@@ -14,6 +14,7 @@ import type { EventStore } from '../../adapters/eventStore.js';
 import { logDigest, summarizeLog } from '../../adapters/logChecksum.js';
 import { readNdjsonLog, type LineIssue } from '../../adapters/ndjsonLog.js';
 import type { EventToAppend, RecordedEvent } from '../../domain/envelope.js';
+import { decodeIssue } from '../../runtime/reportRunner.js';
 import { CliError, createProgress, failWith, usageError, writeLine, type CliIo } from '../cliKit.js';
 import { EXIT_CODES } from '../exitCodes.js';
 import { describeSource, kefuRegistry, openStore, parseSource, passedOverError, reportLineIssue, type LogSource } from '../sources.js';
@@ -52,10 +53,7 @@ const checkedEvents = async (io: CliIo, source: LogSource & { readonly path: str
   const read = await readNdjsonLog(source.path, {
     onEvent: (event, line) => {
       const decoded = registry.decodeRecorded(event);
-      if (E.isLeft(decoded)) {
-        const first = decoded.left.issues[0];
-        return issue({ line, position: event.globalPosition, reason: first?.reason ?? 'did not decode', ...(first === undefined ? {} : { path: first.path }) });
-      }
+      if (E.isLeft(decoded)) return issue(decodeIssue(line, event.globalPosition, decoded.left));
       const expected = (versions.get(event.stream) ?? 0) + 1;
       if (event.streamVersion !== expected) {
         return issue({ line, position: event.globalPosition, path: 'streamVersion', reason: `stream ${event.stream} is at version ${expected - 1}: version ${event.streamVersion} does not follow on${expected > 1 ? ' (a line of it was passed over)' : ''}` });

@@ -13,10 +13,8 @@
  */
 import { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { existsSync } from 'node:fs';
-import { readNdjsonLog, type LineIssue } from '../../adapters/ndjsonLog.js';
+import { type LineIssue } from '../../adapters/ndjsonLog.js';
 import { isKnownZone, firstReach } from '../../domain/calendar/zone.js';
-import type { RecordedEvent } from '../../domain/envelope.js';
 import { DEFAULT_ZONE } from '../../domain/shopSettings/shopSettingsShape.js';
 import { decodeWith } from '../../domain/validation.js';
 import type { ProjectedEvent } from '../../projections/projection.js';
@@ -25,7 +23,7 @@ import { playWorkload, SimulationFailure } from '../../simulation/playWorkload.j
 import { agentComparisonRows, comparisonRows } from '../../simulation/recordedComparison.js';
 import { recordedDay, type RecordedDay } from '../../simulation/recordedDay.js';
 import { recordedDayRegistry } from '../../simulation/recordedRegistry.js';
-import { decodeForReports } from '../../runtime/reportRunner.js';
+import { decodeForReports, decodeIssue } from '../../runtime/reportRunner.js';
 import { KNOWN_STRATEGIES_TEXT, parseStrategy } from '../../simulation/strategies.js';
 import { summarize } from '../../simulation/summarize.js';
 import type { SimulationResult, Strategy, StrategySummary } from '../../simulation/workload.js';
@@ -114,9 +112,8 @@ interface LoadedLog {
 }
 
 /**
- * Reads and decodes the source's events of the shop. An NDJSON file is read
- * directly so that an event whose data does not decode is reported with its line
- * number too; a store's are numbered by their position.
+ * Reads and decodes the source's events of the shop, each bad one reported with
+ * its line (an NDJSON file's line number, a store's ordinal).
  */
 const loadLog = async (io: CliIo, source: LogSource, shopId: string, strict: boolean): Promise<LoadedLog> => {
   // Every event is checked by its own module (an unknown type or bad data is a bad line, as in kefu replay); the day keeps the desk's and the conversations'.
@@ -131,36 +128,19 @@ const loadLog = async (io: CliIo, source: LogSource, shopId: string, strict: boo
     reportLineIssue(io, source, issue);
     return !strict;
   };
-  const take = (event: RecordedEvent, line: number): boolean => {
-    read++;
-    if (read % 1000 === 0) progress.update(read);
-    const decoded = decode(event);
-    if (E.isLeft(decoded)) {
-      const first = decoded.left.issues[0];
-      return report({ line, reason: first?.reason ?? 'did not decode', position: event.globalPosition, ...(first === undefined ? {} : { path: first.path }) });
-    }
-    if (dayRegistry.knowsEvent(decoded.right.type)) events.push(decoded.right);
-    return true;
-  };
   try {
-    if (source.kind === 'ndjson') {
-      if (!existsSync(source.path)) throw usageError(`no such NDJSON file: ${source.path}`);
-      const done = await readNdjsonLog(source.path, {
-        onEvent: (event, line) => (event.metadata.shopId === shopId ? take(event, line) : true),
-        onIssue: report,
-      });
-      if (E.isLeft(done)) throw failWith(done.left);
-    } else {
-      let ordinal = 0;
-      let stopped = false;
-      await readSource(source, {
-        shopId,
-        onEvent: (event) => {
-          ordinal++;
-          if (!stopped && !take(event, ordinal)) stopped = true;
-        },
-      });
-    }
+    await readSource(source, {
+      shopId,
+      onEvent: (event, line) => {
+        read++;
+        if (read % 1000 === 0) progress.update(read);
+        const decoded = decode(event);
+        if (E.isLeft(decoded)) return report(decodeIssue(line, event.globalPosition, decoded.left));
+        if (dayRegistry.knowsEvent(decoded.right.type)) events.push(decoded.right);
+        return true;
+      },
+      onIssue: report,
+    });
   } finally {
     progress.update(read, read);
     progress.stop();
