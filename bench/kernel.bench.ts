@@ -21,7 +21,7 @@ const increment = (counterId: string) => ({
 
 const dispatchMany = async (engine: Engine, ids: readonly string[], count: number): Promise<number> => {
   for (let i = 0; i < count; i++) {
-    const result = await engine.dispatch(increment(ids[i % ids.length]!));
+    const result = await engine.dispatchUnknown(increment(ids[i % ids.length]!));
     if (E.isLeft(result)) throw new Error(`dispatch failed: ${JSON.stringify(result.left)}`);
   }
   return count;

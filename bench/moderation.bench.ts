@@ -115,7 +115,7 @@ const matching = async (options: { quick: boolean }, words: readonly string[], t
 type Mode = 'no module' | 'module, all off' | 'mask, 10,000 words, throttle on';
 
 const ok = async (engine: Engine, input: unknown) => {
-  const result = await engine.dispatch(input);
+  const result = await engine.dispatchUnknown(input);
   if (E.isLeft(result)) throw new Error(`dispatch failed: ${JSON.stringify(result.left)}`);
   return result.right;
 };

@@ -31,7 +31,7 @@ const SHOP = 'bench-shop';
 const d = desk(SHOP);
 
 const must = async (engine: Engine, input: unknown) => {
-  const result = await engine.dispatch(input);
+  const result = await engine.dispatchUnknown(input);
   if (E.isLeft(result)) throw new Error(`benchmark command refused: ${JSON.stringify(result.left)}`);
   return result.right;
 };

@@ -44,7 +44,7 @@ const direct = async (workload: Workload, commands: readonly RecordedCommand[]) 
       const moved = await engine.advanceTo(at);
       if (E.isLeft(moved)) throw new Error(JSON.stringify(moved.left));
     }
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isLeft(result)) throw new Error(`direct dispatch refused: ${JSON.stringify(result.left)}`);
     events += result.right.events.length;
   }

@@ -3,14 +3,14 @@
  * customers writing in, sessions routed, queued and handed over, and the agent
  * board printed. Then the log is replayed into a fresh board: the same numbers.
  *
- *   npm run example            (builds the package, then runs this file)
+ *   npm run example            (runs this file on the sources through tsx, no build)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { agentBoard, boardRows, createEngine, deskModule, describeError, queueView, seededRandom, virtualClock, waitingIn } from 'kefu';
-import type { AgentBoard, ProjectedEvent, QueueView, DeskEvent } from 'kefu';
+import type { Actor, AgentBoard, CommandInputOf, ProjectedEvent, QueueView, DeskEvent } from 'kefu';
 import { createSqliteEventStore } from 'kefu/sqlite';
 
 const dir = mkdtempSync(join(tmpdir(), 'kefu-example-'));
@@ -19,13 +19,14 @@ const clock = virtualClock(Date.UTC(2026, 10, 23, 9, 0)); // 09:00 UTC; a real s
 const engine = createEngine({ store, clock, random: seededRandom(2026), modules: [deskModule], inlineProjections: [agentBoard, queueView] });
 
 const shopId = 'tea-house';
-const admin = { kind: 'system' } as const;
+const admin: Actor = { kind: 'system' };
+const agent = (id: string): Actor => ({ kind: 'agent', id });
 
-/** Sends a command; prints and returns what happened. */
-const send = async (type: string, data: Record<string, unknown>, actor: object = admin) => {
-  const result = await engine.dispatch({ type, shopId, actor, data });
+/** Sends a desk command (typed: a misspelt type or field does not compile); prints a refusal, returns the events. */
+const send = async (command: CommandInputOf<typeof deskModule>) => {
+  const result = await engine.dispatch(command);
   if (E.isLeft(result)) {
-    console.log(`  ${type}: refused (${describeError(result.left)})`);
+    console.log(`  ${command.type}: refused (${describeError(result.left)})`);
     return [];
   }
   return result.right.events;
@@ -41,27 +42,28 @@ const say = (events: readonly { type: string; data: unknown }[]) => {
 };
 
 console.log('Setting up the shop: least-load routing, a pre-sale group, three agents online.');
-await send('ConfigureRouting', { settings: { baseMode: 'least-load' } });
-await send('CreateGroup', { groupId: 'presale', name: 'Pre-sale' });
+await send({ type: 'ConfigureRouting', shopId, actor: admin, data: { settings: { baseMode: 'least-load' } } });
+await send({ type: 'CreateGroup', shopId, actor: admin, data: { groupId: 'presale', name: 'Pre-sale' } });
 for (const [agentId, name, maxSessions] of [['lin', 'Lin', 2], ['wei', 'Wei', 3], ['zhao', 'Zhao', 2]] as const) {
-  await send('RegisterAgent', { agentId, name, maxSessions, groups: ['presale'] });
-  await send('ChangeAgentStatus', { agentId, status: 'online' }, { kind: 'agent', id: agentId });
+  await send({ type: 'RegisterAgent', shopId, actor: admin, data: { agentId, name, maxSessions, groups: ['presale'] } });
+  await send({ type: 'ChangeAgentStatus', shopId, actor: agent(agentId), data: { agentId, status: 'online' } });
 }
 
 console.log('Nine customers write in (the last is a VIP):');
 for (let i = 1; i <= 9; i++) {
   await clock.advanceBy(20_000);
-  say(await send('OpenSession', { sessionId: `s${i}`, customerId: `customer-${i}`, channel: 'web-mall', vip: i === 9 }, { kind: 'customer', id: `customer-${i}` }));
+  const customerId = `customer-${i}`;
+  say(await send({ type: 'OpenSession', shopId, actor: { kind: 'customer', id: customerId }, data: { sessionId: `s${i}`, customerId, channel: 'web-mall', vip: i === 9 } }));
 }
 
 console.log('Lin ends s1; the VIP is served first from the queue:');
-say(await send('EndSession', { sessionId: 's1' }, { kind: 'agent', id: 'lin' }));
+say(await send({ type: 'EndSession', shopId, actor: agent('lin'), data: { sessionId: 's1' } }));
 console.log('Zhao raises the limit to 4 and takes the rest of the queue:');
-say(await send('SetMaxSessions', { agentId: 'zhao', maxSessions: 4 }, { kind: 'agent', id: 'zhao' }));
+say(await send({ type: 'SetMaxSessions', shopId, actor: agent('zhao'), data: { agentId: 'zhao', maxSessions: 4 } }));
 console.log('Wei hands s2 to the pre-sale group, whose routing picks the agent with room:');
-say(await send('TransferSession', { sessionId: 's2', toGroupId: 'presale' }, { kind: 'agent', id: 'wei' }));
+say(await send({ type: 'TransferSession', shopId, actor: agent('wei'), data: { sessionId: 's2', toGroupId: 'presale' } }));
 console.log('Lin lowers the limit to 1 while serving 2: allowed, and flagged over capacity.');
-await send('SetMaxSessions', { agentId: 'lin', maxSessions: 1 }, { kind: 'agent', id: 'lin' });
+await send({ type: 'SetMaxSessions', shopId, actor: agent('lin'), data: { agentId: 'lin', maxSessions: 1 } });
 
 const board = engine.projection<AgentBoard>('agent-board');
 console.log('\nThe agent board:');

@@ -1,6 +1,7 @@
 /**
- * The engine facade: what a backend imports. `dispatch` takes any input, decodes
- * a fresh copy of it, stamps it with the clock's time and a seed from the random
+ * The engine facade: what a backend imports. `dispatch` takes a command typed by
+ * the engine's modules, `dispatchUnknown` any input (JSON off the network); both
+ * decode a fresh copy of it, stamps it with the clock's time and a seed from the random
  * source, and runs it through the command handler of the module that owns its
  * type. Its reactor carries what events cause elsewhere and fires deadlines
  * (runtime/reactor.ts): live on the system clock, step by step through
@@ -16,6 +17,7 @@ import { shopIdCodec } from './domain/ids.js';
 import type { Clock, RandomSource } from './domain/clock.js';
 import { validationError, type KefuError } from './domain/errors.js';
 import type { AnyModule } from './domain/module.js';
+import type { CommandInputFor, CommandsOfModules } from './domain/commandInputs.js';
 import { createRegistry, type Registry } from './domain/registry.js';
 import type { Deadline } from './projections/pendingDeadlines.js';
 import type { AnyProjection, ProjectedEvent } from './projections/projection.js';
@@ -66,15 +68,15 @@ export interface ContentProtectionSettings {
   readonly onSweep?: (result: E.Either<KefuError, SweepReport>) => void;
 }
 
-export interface EngineOptions {
+export interface EngineOptions<M extends readonly AnyModule[] = readonly AnyModule[]> {
   /** Where events are kept; default: a new in-memory store. */
   readonly store?: EventStore;
   /** Default: the system clock. Tests and simulations pass a virtual clock. */
   readonly clock?: Clock;
   /** Default: seeded from the operating system. Pass `seededRandom(n)` for repeatable runs. */
   readonly random?: RandomSource;
-  /** The domain modules whose commands this engine accepts. */
-  readonly modules: readonly AnyModule[];
+  /** The domain modules whose commands this engine accepts; `dispatch` is typed by them. */
+  readonly modules: M;
   /**
    * Read models updated in this process right after each successful dispatch.
    * They see this engine's own writes only; a read model fed by every process
@@ -114,11 +116,22 @@ export interface ReactorView {
   readonly waitFor: (position: number) => Promise<E.Either<KefuError, void>>;
 }
 
-export interface Engine {
+/**
+ * `C` is the union of the commands the engine's modules decide (inferred by
+ * createEngine); a plain `Engine` takes any command shape.
+ */
+export interface Engine<C extends Command = Command> {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly registry: Registry;
-  readonly dispatch: (input: unknown) => Promise<E.Either<KefuError, DispatchResult>>;
+  /**
+   * A command of the engine's modules, checked by the compiler (type, data fields),
+   * then decoded at run time all the same (ids, ranges, lengths): never a throw.
+   * Declared as a method so that an engine of some modules is still an `Engine`.
+   */
+  dispatch(command: CommandInputFor<C>): Promise<E.Either<KefuError, DispatchResult>>;
+  /** The same for input the compiler cannot vouch for (a request body, a log line): a bad one is a ValidationError naming the field. */
+  readonly dispatchUnknown: (input: unknown) => Promise<E.Either<KefuError, DispatchResult>>;
   /** The state of one stream of `module`, caught up with the store. */
   readonly load: (module: AnyModule, stream: string) => Promise<E.Either<KefuError, StreamState>>;
   /** The current state of an inline projection. */
@@ -173,7 +186,7 @@ const checkProtection = (settings: ContentProtectionSettings, store: EventStore 
   if (problems.length > 0) throw new EngineConfigurationError(problems.join('; '));
 };
 
-export const createEngine = (options: EngineOptions): Engine => {
+export const createEngine = <const M extends readonly AnyModule[]>(options: EngineOptions<M>): Engine<CommandsOfModules<M>> => {
   const protection = options.contentProtection;
   if (protection !== undefined) checkProtection(protection, options.store);
   const baseStore = options.store ?? createInMemoryEventStore();
@@ -348,6 +361,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     clock,
     registry,
     dispatch,
+    dispatchUnknown: dispatch,
     load: handler.load,
     projection: <S>(name: string) => {
       if (!projectionStates.has(name)) throw new RangeError(`no inline projection named ${name}`);

@@ -24,13 +24,13 @@ describe('the engine facade', () => {
   it('decodes, decides, appends and updates inline projections', async () => {
     const clock = virtualClock(5_000);
     const engine = createEngine({ modules: [counterModule], clock, random: seededRandom(1), inlineProjections: [totals] });
-    right(await engine.dispatch(command('Increment', 'a', { by: 2 })));
+    right(await engine.dispatchUnknown(command('Increment', 'a', { by: 2 })));
     await clock.advanceBy(1000);
-    const second = right(await engine.dispatch(command('Increment', 'a', { by: 3 })));
-    right(await engine.dispatch(command('Increment', 'b', { by: 1 })));
+    const second = right(await engine.dispatchUnknown(command('Increment', 'a', { by: 3 })));
+    right(await engine.dispatchUnknown(command('Increment', 'b', { by: 1 })));
     expect(second.events[0]!.metadata.occurredAt).toBe(6_000);
     expect(engine.projection('totals')).toEqual({ 'counter-shop-9-a': 5, 'counter-shop-9-b': 1 });
-    expect(left(await engine.dispatch({ type: 'Increment' }))).toMatchObject({ _tag: 'ValidationError' });
+    expect(left(await engine.dispatchUnknown({ type: 'Increment' }))).toMatchObject({ _tag: 'ValidationError' });
     expect(() => engine.projection('nope')).toThrow(RangeError);
     await engine.close();
   });
@@ -38,7 +38,7 @@ describe('the engine facade', () => {
   it('makes the same events from the same seed and clock', async () => {
     const run = async () => {
       const engine = createEngine({ modules: [counterModule], clock: virtualClock(0), random: seededRandom(11) });
-      const r = right(await engine.dispatch(command('Increment', 'a', { by: 1 })));
+      const r = right(await engine.dispatchUnknown(command('Increment', 'a', { by: 1 })));
       return r.events.map((e) => e.metadata);
     };
     expect(await run()).toEqual(await run());

@@ -34,7 +34,7 @@ const increment = (counterId: string) => ({
 });
 
 const dispatchOne = async (engine: Engine, id: string): Promise<void> => {
-  const result = await engine.dispatch(increment(id));
+  const result = await engine.dispatchUnknown(increment(id));
   if (E.isLeft(result)) throw new Error(`dispatch failed: ${JSON.stringify(result.left)}`);
 };
 

@@ -78,7 +78,7 @@ runChild(async () => {
         n % 2 === 0
           ? { type: 'SendCustomerMessage', shopId: SHOP, actor: { kind: 'customer', id: customerId }, data: { sessionId, messageId, customerId, content: { kind: 'text', text: 'is it in stock?' } } }
           : { type: 'SendAgentMessage', shopId: SHOP, actor: { kind: 'agent', id: agentId }, data: { sessionId, messageId, content: { kind: 'text', text: 'yes, it ships today' } } };
-      const result = await engine.dispatch(input);
+      const result = await engine.dispatchUnknown(input);
       if (E.isLeft(result)) throw new Error(`${input.type} to ${sessionId} refused: ${JSON.stringify(result.left)}`);
       if (result.right.events.length !== 1 || result.right.events[0]!.type !== 'MessageSent') {
         throw new Error(`${input.type} to ${sessionId} wrote ${result.right.events.map((e) => e.type).join() || 'nothing'}`);

@@ -43,7 +43,7 @@ export interface SetUp {
 }
 
 const must = async (engine: Engine, input: unknown) => {
-  const result = await engine.dispatch(input);
+  const result = await engine.dispatchUnknown(input);
   if (E.isLeft(result)) throw new Error(`command refused: ${JSON.stringify(result.left)}`);
   return result.right;
 };

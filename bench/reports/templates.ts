@@ -44,7 +44,7 @@ export const recordTemplates = async (): Promise<Templates> => {
   const engine = createEngine({ modules: BENCH_MODULES, clock, random: seededRandom(3), reactor: { mode: 'manual' } });
   const d = desk(SHOP);
   const run = async (input: unknown) => {
-    const done = await engine.dispatch(input);
+    const done = await engine.dispatchUnknown(input);
     if (E.isLeft(done)) throw new Error(`template command refused: ${JSON.stringify(done.left)}`);
     const advanced = await engine.advanceTo(clock.now());
     if (E.isLeft(advanced)) throw new Error(`template advance failed: ${JSON.stringify(advanced.left)}`);

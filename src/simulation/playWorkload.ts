@@ -118,7 +118,7 @@ type Written = readonly Pick<RecordedEvent, 'type' | 'data'>[];
 
 const must = async (engine: Engine, input: unknown, record: RecordedCommand[] | undefined): Promise<Written> => {
   record?.push({ at: engine.clock.now(), input });
-  const result = await engine.dispatch(input);
+  const result = await engine.dispatchUnknown(input);
   if (E.isLeft(result)) throw new SimulationFailure(result.left, input);
   return result.right.events;
 };
@@ -176,7 +176,7 @@ export const playWorkload = async (workload: Workload, strategy: Strategy, optio
   const trySend = async (input: unknown): Promise<boolean> => {
     commands++;
     record?.push({ at: clock.now(), input });
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     return E.isRight(result);
   };
 

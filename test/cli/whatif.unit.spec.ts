@@ -44,7 +44,7 @@ const driveDay = async (store?: EventStore): Promise<Engine> => {
   const engine = createEngine({ modules: [...RECORDED_DAY_MODULES], clock, random: seededRandom(5), reactor: { mode: 'manual' }, ...(store === undefined ? {} : { store }) });
   const d = desk(SHOP);
   const ok = async (input: unknown) => {
-    const r = await engine.dispatch(input);
+    const r = await engine.dispatchUnknown(input);
     if (E.isLeft(r)) throw new Error(`refused: ${JSON.stringify(r.left)}`);
     const moved = await engine.advanceTo(clock.now());
     if (E.isLeft(moved)) throw new Error('advance failed');

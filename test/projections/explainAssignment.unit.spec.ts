@@ -24,7 +24,7 @@ const shop = () => {
   const engine = createEngine({ store, clock, random: seededRandom(3), modules: [deskModule] });
   const d = desk(SHOP);
   const ok = async (input: unknown) => {
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
     return result.right;
   };

@@ -25,7 +25,7 @@ describe('explainAssignments (R11, S5)', () => {
     const engine = createEngine({ store, clock, modules: [deskModule] });
     const d = desk(SHOP);
     const ok = async (input: unknown) => {
-      if (E.isLeft(await engine.dispatch(input))) throw new Error('refused');
+      if (E.isLeft(await engine.dispatchUnknown(input))) throw new Error('refused');
       await clock.advanceBy(1_000);
     };
     await ok(d.configure({ baseMode: 'least-load', stickyRecentContact: false, whenAgentLeaves: 'requeue' }));

@@ -62,7 +62,7 @@ const racingStore = (inner: EventStore, races: number): EventStore & { appends: 
 describe('the command handler', () => {
   it('stamps events with the clock, the actor and the ids of the command', async () => {
     const engine = engineOver(createInMemoryEventStore());
-    const result = right(await engine.dispatch(increment(2, { commandId: 'cmd-77', correlationId: 'req-5' })));
+    const result = right(await engine.dispatchUnknown(increment(2, { commandId: 'cmd-77', correlationId: 'req-5' })));
     expect(result.version).toBe(1);
     const [stored] = result.events;
     expect(stored!.metadata).toMatchObject({
@@ -78,8 +78,8 @@ describe('the command handler', () => {
   it('on a version conflict, catches up, decides again on the fresh state and appends', async () => {
     const store = racingStore(createInMemoryEventStore(), 1);
     const engine = engineOver(store);
-    right(await engine.dispatch(increment(1)));
-    const second = right(await engine.dispatch(increment(5)));
+    right(await engine.dispatchUnknown(increment(1)));
+    const second = right(await engine.dispatchUnknown(increment(5)));
     // The competitor's +100 landed first; the retried decision saw it.
     expect(second.version).toBe(3);
     expect(second.events[0]!.data).toEqual({ by: 5, total: 106 });
@@ -90,7 +90,7 @@ describe('the command handler', () => {
   it('gives up after the configured attempts with the real versions in the conflict', async () => {
     const store = racingStore(createInMemoryEventStore(), 100);
     const engine = engineOver(store, { maxAttempts: 3 });
-    const conflict = left(await engine.dispatch(increment(1)));
+    const conflict = left(await engine.dispatchUnknown(increment(1)));
     expect(conflict).toEqual({ _tag: 'ConcurrencyConflict', stream: STREAM, expected: 2, actual: 3, attempts: 3 });
     // Only the competitor's events are in the stream: nothing half-written.
     const stored = right(await store.readStream(STREAM));
@@ -100,7 +100,7 @@ describe('the command handler', () => {
   it('does not retry when the caller pinned the expected version', async () => {
     const store = racingStore(createInMemoryEventStore(), 1);
     const engine = engineOver(store);
-    const conflict = left(await engine.dispatch(increment(1, { expectedVersion: 0 })));
+    const conflict = left(await engine.dispatchUnknown(increment(1, { expectedVersion: 0 })));
     expect(conflict).toMatchObject({ _tag: 'ConcurrencyConflict', expected: 0, actual: 1, attempts: 1 });
     expect(store.appends).toBe(1);
   });
@@ -109,11 +109,11 @@ describe('the command handler', () => {
     const store = createInMemoryEventStore();
     const a = engineOver(store);
     const b = engineOver(store, { seed: 2 });
-    right(await a.dispatch(increment(1)));
-    right(await b.dispatch(increment(1)));
+    right(await a.dispatchUnknown(increment(1)));
+    right(await b.dispatchUnknown(increment(1)));
     // a's cache says version 1; the store is at 2.
-    expect(left(await a.dispatch(increment(1, { expectedVersion: 1 })))).toMatchObject({ expected: 1, actual: 2 });
-    expect(right(await a.dispatch(increment(1, { expectedVersion: 2 }))).version).toBe(3);
+    expect(left(await a.dispatchUnknown(increment(1, { expectedVersion: 1 })))).toMatchObject({ expected: 1, actual: 2 });
+    expect(right(await a.dispatchUnknown(increment(1, { expectedVersion: 2 }))).version).toBe(3);
     expect(await valueOf(a)).toBe(3);
   });
 
@@ -121,7 +121,7 @@ describe('the command handler', () => {
     const store = createInMemoryEventStore();
     const a = engineOver(store, { seed: 1, maxAttempts: 50 });
     const b = engineOver(store, { seed: 2, maxAttempts: 50 });
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).dispatch(increment(1))));
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).dispatchUnknown(increment(1))));
     expect(results.every(E.isRight)).toBe(true);
     expect(await valueOf(a)).toBe(40);
     expect(await valueOf(b)).toBe(40);
@@ -133,9 +133,9 @@ describe('the command handler', () => {
     const store = createInMemoryEventStore();
     const a = engineOver(store);
     const b = engineOver(store, { seed: 2 });
-    right(await b.dispatch(reset)); // b caches the empty counter
-    right(await a.dispatch(increment(7)));
-    const result = right(await b.dispatch(reset)); // b's cache says 0: nothing to reset, but the store says 7
+    right(await b.dispatchUnknown(reset)); // b caches the empty counter
+    right(await a.dispatchUnknown(increment(7)));
+    const result = right(await b.dispatchUnknown(reset)); // b's cache says 0: nothing to reset, but the store says 7
     expect(result.events.map((e) => e.type)).toEqual(['WasReset']);
     expect(await valueOf(a)).toBe(0);
   });
@@ -143,11 +143,11 @@ describe('the command handler', () => {
   it('returns a domain error as a value and writes nothing', async () => {
     const store = createInMemoryEventStore();
     const engine = engineOver(store);
-    right(await engine.dispatch(increment(3)));
-    right(await engine.dispatch({ ...reset, type: 'Close' }));
-    const refusal = left(await engine.dispatch(increment(1)));
+    right(await engine.dispatchUnknown(increment(3)));
+    right(await engine.dispatchUnknown({ ...reset, type: 'Close' }));
+    const refusal = left(await engine.dispatchUnknown(increment(1)));
     expect(refusal).toEqual({ _tag: 'DomainError', code: 'counter.closed', message: 'a closed counter cannot change' });
-    const invalid = left(await engine.dispatch(increment(5000)));
+    const invalid = left(await engine.dispatchUnknown(increment(5000)));
     expect(invalid).toMatchObject({ _tag: 'ValidationError', issues: [{ path: 'data.by' }] });
     expect(right(await store.streamVersion(STREAM))).toBe(2);
   });
@@ -157,7 +157,7 @@ describe('loading from a snapshot and the tail after it', () => {
   it('loads the latest snapshot and reads only the events after it', async () => {
     const store = createInMemoryEventStore();
     const writer = engineOver(store);
-    for (let i = 0; i < 250; i++) right(await writer.dispatch(increment(1)));
+    for (let i = 0; i < 250; i++) right(await writer.dispatchUnknown(increment(1)));
     const snapshot = right(await store.loadSnapshot(STREAM));
     expect(snapshot).toEqual({ version: 200, schemaVersion: 1, state: { value: 200, increments: 200, closed: false } });
 
@@ -180,7 +180,7 @@ describe('loading from a snapshot and the tail after it', () => {
   it('ignores a snapshot it cannot read and folds the whole stream instead', async () => {
     const store = createInMemoryEventStore();
     const writer = engineOver(store);
-    for (let i = 0; i < 5; i++) right(await writer.dispatch(increment(2)));
+    for (let i = 0; i < 5; i++) right(await writer.dispatchUnknown(increment(2)));
     right(await store.saveSnapshot(STREAM, { version: 4, schemaVersion: 1, state: { value: 'garbage' } }));
     const reader = engineOver(store, { seed: 4 });
     expect(right(await reader.load(counterModule, STREAM)).state).toEqual({ value: 10, increments: 5, closed: false });
@@ -194,14 +194,14 @@ describe('loading from a snapshot and the tail after it', () => {
     right(await store.append(STREAM, [{ type: 'Incremented', schemaVersion: 1, data: { by: 4 }, metadata: metadata() }], 'no_stream'));
     const engine = engineOver(store);
     expect(right(await engine.load(counterModule, STREAM)).state).toEqual({ value: 4, increments: 1, closed: false });
-    expect(right(await engine.dispatch(increment(1))).events[0]!.data).toEqual({ by: 1, total: 5 });
+    expect(right(await engine.dispatchUnknown(increment(1))).events[0]!.data).toEqual({ by: 1, total: 5 });
   });
 
   it('fails the command with the stored event named when an event cannot be decoded', async () => {
     const store = createInMemoryEventStore();
     right(await store.append(STREAM, [{ type: 'Incremented', schemaVersion: 2, data: { by: 'x' }, metadata: metadata() }], 'no_stream'));
     const engine = engineOver(store);
-    const failure = left(await engine.dispatch(increment(1)));
+    const failure = left(await engine.dispatchUnknown(increment(1)));
     expect(failure).toMatchObject({ _tag: 'ValidationError', source: `event ${STREAM}@1` });
     expect(right(await store.streamVersion(STREAM))).toBe(1);
   });

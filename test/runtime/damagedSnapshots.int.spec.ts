@@ -27,7 +27,7 @@ describe('sqlite: a snapshot damaged in the file', () => {
     const filename = files.file('snap');
     const store = createSqliteEventStore({ filename });
     const writer = createEngine({ store, modules: [counterModule], random: seededRandom(1) });
-    for (let i = 0; i < 120; i++) right(await writer.dispatch(inc));
+    for (let i = 0; i < 120; i++) right(await writer.dispatchUnknown(inc));
     expect(right(await store.loadSnapshot('counter-shop-1-a'))?.version).toBe(100);
     store.database.exec(sql);
     await store.close();
@@ -35,7 +35,7 @@ describe('sqlite: a snapshot damaged in the file', () => {
     const reopened = createSqliteEventStore({ filename });
     const setAside: string[] = [];
     const reader = createEngine({ store: reopened, modules: [counterModule], random: seededRandom(2), onSnapshotSetAside: (_stream, reason) => setAside.push(reason) });
-    expect(right(await reader.dispatch(inc))).toMatchObject({ version: 121 });
+    expect(right(await reader.dispatchUnknown(inc))).toMatchObject({ version: 121 });
     expect(right(await reader.load(counterModule, 'counter-shop-1-a')).state).toMatchObject({ value: 121 });
     expect(setAside).toHaveLength(1);
     await reopened.close();

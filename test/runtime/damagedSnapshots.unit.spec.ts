@@ -34,7 +34,7 @@ describe('a damaged snapshot is set aside and the state folded from the events',
   it.each(cases)('%s', async (_name, damaged) => {
     const store = createInMemoryEventStore();
     const writer = createEngine({ store, modules: [counterModule], random: seededRandom(1) });
-    for (let i = 0; i < 3; i++) right(await writer.dispatch(inc));
+    for (let i = 0; i < 3; i++) right(await writer.dispatchUnknown(inc));
 
     const setAside: string[] = [];
     const reader = createEngine({ store: withSnapshot(store, damaged), modules: [counterModule], random: seededRandom(2), onSnapshotSetAside: (stream) => setAside.push(stream) });
@@ -42,13 +42,13 @@ describe('a damaged snapshot is set aside and the state folded from the events',
     expect(loaded).toMatchObject({ version: 3, state: { value: 3, increments: 3 } });
     expect(setAside).toEqual([STREAM]);
     // And the next command goes through at the right version, no conflict.
-    const next = right(await reader.dispatch(inc));
+    const next = right(await reader.dispatchUnknown(inc));
     expect(next.version).toBe(4);
   });
 
   it('still fails when the store itself fails to load the snapshot (that is not damage)', async () => {
     const store = withSnapshot(createInMemoryEventStore(), E.left({ _tag: 'StoreFailure', operation: 'loadSnapshot', message: 'connection lost' }));
     const engine = createEngine({ store, modules: [counterModule], random: seededRandom(2) });
-    expect(await engine.dispatch(inc)).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreFailure' } });
+    expect(await engine.dispatchUnknown(inc)).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreFailure' } });
   });
 });

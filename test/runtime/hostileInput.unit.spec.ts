@@ -21,7 +21,7 @@ describe('the engine decides on a fresh copy of its input', () => {
     const store = createInMemoryEventStore();
     const engine = engineOn(store);
     const input = { type: 'Increment', shopId: 'shop-1', actor: { kind: 'system' }, data: { counterId: 'a', by: 2 as unknown } };
-    const pending = engine.dispatch(input);
+    const pending = engine.dispatchUnknown(input);
     input.data.by = 'a great deal';
     input.data = { counterId: 'b', by: 5_000 };
     const result = right(await pending);
@@ -42,7 +42,7 @@ describe('the engine decides on a fresh copy of its input', () => {
         return reads++ === 0 ? 3 : 'changed';
       },
     };
-    const result = right(await engine.dispatch({ type: 'Increment', shopId: 'shop-1', actor: { kind: 'system' }, data }));
+    const result = right(await engine.dispatchUnknown({ type: 'Increment', shopId: 'shop-1', actor: { kind: 'system' }, data }));
     expect(result.events[0]!.data).toEqual({ by: 3, total: 3 });
     expect(reads).toBe(1);
   });
@@ -60,7 +60,7 @@ describe('the engine decides on a fresh copy of its input', () => {
         },
       },
     };
-    expect(left(await engine.dispatch(throwingGetter))).toMatchObject({ _tag: 'ValidationError', source: 'command', issues: [{ path: 'data.by' }] });
+    expect(left(await engine.dispatchUnknown(throwingGetter))).toMatchObject({ _tag: 'ValidationError', source: 'command', issues: [{ path: 'data.by' }] });
     const hostile = new Proxy(
       {},
       {
@@ -69,10 +69,10 @@ describe('the engine decides on a fresh copy of its input', () => {
         },
       },
     );
-    expect(left(await engine.dispatch(hostile))).toMatchObject({ _tag: 'ValidationError', source: 'command' });
+    expect(left(await engine.dispatchUnknown(hostile))).toMatchObject({ _tag: 'ValidationError', source: 'command' });
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
-    expect(left(await engine.dispatch({ type: 'Increment', shopId: 'shop-1', actor: { kind: 'system' }, data: revoked.proxy }))).toMatchObject({
+    expect(left(await engine.dispatchUnknown({ type: 'Increment', shopId: 'shop-1', actor: { kind: 'system' }, data: revoked.proxy }))).toMatchObject({
       _tag: 'ValidationError',
     });
   });

@@ -35,7 +35,7 @@ describe('running a durable projection', () => {
     const store = createInMemoryEventStore();
     const checkpoints = createInMemoryProjectionStateStore();
     const engine = createEngine({ store, modules: [counterModule], random: seededRandom(1) });
-    for (let i = 0; i < 30; i++) right(await engine.dispatch(inc(`c${i % 3}`, i + 1)));
+    for (let i = 0; i < 30; i++) right(await engine.dispatchUnknown(inc(`c${i % 3}`, i + 1)));
 
     const first = right(await runProjection({ store, checkpoints, registry: engine.registry, projection: sums, saveEvery: 7 }));
     await first.waitFor(30);
@@ -43,7 +43,7 @@ describe('running a durable projection', () => {
     const saved = right(await checkpoints.loadProjection('sums'));
     expect(saved?.position).toBe(30);
 
-    for (let i = 30; i < 45; i++) right(await engine.dispatch(inc(`c${i % 3}`, i + 1)));
+    for (let i = 30; i < 45; i++) right(await engine.dispatchUnknown(inc(`c${i % 3}`, i + 1)));
     const resumed = right(await runProjection({ store, checkpoints, registry: engine.registry, projection: sums }));
     await resumed.waitFor(45);
     await resumed.stop();
@@ -62,7 +62,7 @@ describe('running a durable projection', () => {
     const store = createInMemoryEventStore();
     const checkpoints = createInMemoryProjectionStateStore();
     const engine = createEngine({ store, modules: [counterModule], random: seededRandom(2) });
-    right(await engine.dispatch(inc('a', 5)));
+    right(await engine.dispatchUnknown(inc('a', 5)));
     right(await checkpoints.saveProjection('sums', { position: 1, schemaVersion: 0, state: { wrong: 1 } }));
     const running = right(await runProjection({ store, checkpoints, registry: engine.registry, projection: sums }));
     await running.waitFor(1);
@@ -73,7 +73,7 @@ describe('running a durable projection', () => {
   it('stops with a typed failure on an event it cannot decode', async () => {
     const store = createInMemoryEventStore();
     const engine = createEngine({ store, modules: [counterModule], random: seededRandom(3) });
-    right(await engine.dispatch(inc('a', 1)));
+    right(await engine.dispatchUnknown(inc('a', 1)));
     right(
       await store.append(
         'counter-shop-1-a',
@@ -108,13 +108,13 @@ describe('running a durable projection', () => {
     };
     const failures: string[] = [];
     const engine = createEngine({ store, modules: [counterModule], random: seededRandom(4) });
-    for (let i = 0; i < 5; i++) right(await engine.dispatch(inc('a', 1)));
+    for (let i = 0; i < 5; i++) right(await engine.dispatchUnknown(inc('a', 1)));
     failNext = 1;
     const running = right(
       await runProjection({ store, checkpoints, registry: engine.registry, projection: sums, saveEvery: 2, onSaveFailure: (e) => failures.push(e.message) }),
     );
     await running.waitFor(5);
-    for (let i = 0; i < 5; i++) right(await engine.dispatch(inc('a', 1)));
+    for (let i = 0; i < 5; i++) right(await engine.dispatchUnknown(inc('a', 1)));
     await running.waitFor(10);
     expect(E.isRight(await running.stop())).toBe(true);
     expect(failures).toEqual(['disk full']);
@@ -123,7 +123,7 @@ describe('running a durable projection', () => {
     // The final save failing is answered, not thrown.
     const again = right(await runProjection({ store, checkpoints, registry: engine.registry, projection: sums }));
     failNext = Number.POSITIVE_INFINITY;
-    right(await engine.dispatch(inc('a', 1)));
+    right(await engine.dispatchUnknown(inc('a', 1)));
     await again.waitFor(11);
     expect(await again.stop()).toMatchObject({ _tag: 'Left', left: { message: 'disk full' } });
   });
@@ -132,7 +132,7 @@ describe('running a durable projection', () => {
     const store = createInMemoryEventStore();
     const checkpoints = createInMemoryProjectionStateStore();
     const engine = createEngine({ store, modules: [counterModule], random: seededRandom(2) });
-    for (let i = 0; i < 3; i++) right(await engine.dispatch(inc('a', 2)));
+    for (let i = 0; i < 3; i++) right(await engine.dispatchUnknown(inc('a', 2)));
     right(await checkpoints.saveProjection('sums', { position: 2, schemaVersion: 1, state: { 'counter-shop-1-a': 'lots' } }));
     const setAside: string[] = [];
     const running = right(
@@ -151,7 +151,7 @@ describe('bad runner options', () => {
     // Before: batchSize 0 read empty pages for ever without waiting, and froze the event loop.
     const store = createInMemoryEventStore();
     const engine = createEngine({ store, modules: [counterModule], random: seededRandom(1) });
-    right(await engine.dispatch(inc('a', 1)));
+    right(await engine.dispatchUnknown(inc('a', 1)));
     const running = right(await runProjection({ store, checkpoints: createInMemoryProjectionStateStore(), registry: engine.registry, projection: sums, batchSize: 0 }));
     expect(await running.done).toMatchObject({ _tag: 'Left', left: { _tag: 'ValidationError', issues: [{ path: 'batchSize' }] } });
     expect(running.position()).toBe(0);

@@ -22,9 +22,9 @@ describe('engine.advanceTo', () => {
   it('fires every deadline due up to t in time order, with the clock at each deadline, including the ones firing creates', async () => {
     const rig = reminderRig();
     const engine = rig.engine();
-    await ok(engine.dispatch(set('r1', T0 + 3_000, 2)));
-    await ok(engine.dispatch(set('r2', T0 + 2_000)));
-    await ok(engine.dispatch(set('late', T0 + 60_000)));
+    await ok(engine.dispatchUnknown(set('r1', T0 + 3_000, 2)));
+    await ok(engine.dispatchUnknown(set('r2', T0 + 2_000)));
+    await ok(engine.dispatchUnknown(set('late', T0 + 60_000)));
 
     const summary = await ok(engine.advanceTo(T0 + 10_000));
     expect(summary).toEqual({ now: T0 + 10_000, fired: 4 });
@@ -43,8 +43,8 @@ describe('engine.advanceTo', () => {
   it('stops at t: a deadline after it stays pending, one exactly at t fires', async () => {
     const rig = reminderRig();
     const engine = rig.engine();
-    await ok(engine.dispatch(set('a', T0 + 1_000)));
-    await ok(engine.dispatch(set('b', T0 + 1_001)));
+    await ok(engine.dispatchUnknown(set('a', T0 + 1_000)));
+    await ok(engine.dispatchUnknown(set('b', T0 + 1_001)));
     expect(await ok(engine.advanceTo(T0 + 1_000))).toEqual({ now: T0 + 1_000, fired: 1 });
     expect(engine.reactor.nextDeadline()?.key).toBe('reminder:b');
     expect(await ok(engine.advanceTo(T0 + 1_001))).toEqual({ now: T0 + 1_001, fired: 1 });
@@ -55,7 +55,7 @@ describe('engine.advanceTo', () => {
   it('carries an event to a command on another stream, as the system, with the event as causation and a derived command id', async () => {
     const rig = reminderRig();
     const engine = rig.engine();
-    const setting = await ok(engine.dispatch({ ...set('r1', T0 + 500), correlationId: 'request-77' }));
+    const setting = await ok(engine.dispatchUnknown({ ...set('r1', T0 + 500), correlationId: 'request-77' }));
     await ok(engine.advanceTo(T0 + 500));
     const { events } = await checkLog(rig.store);
     const fired = events.find((e) => e.type === 'ReminderFired')!;
@@ -77,9 +77,9 @@ describe('engine.advanceTo', () => {
   it('does nothing for a deadline cancelled before it is due', async () => {
     const rig = reminderRig();
     const engine = rig.engine();
-    await ok(engine.dispatch(set('r1', T0 + 1_000)));
+    await ok(engine.dispatchUnknown(set('r1', T0 + 1_000)));
     await ok(engine.advanceTo(T0 + 500));
-    await ok(engine.dispatch(reminderInput('CancelReminder', { reminderId: 'r1' })));
+    await ok(engine.dispatchUnknown(reminderInput('CancelReminder', { reminderId: 'r1' })));
     expect(await ok(engine.advanceTo(T0 + 5_000))).toMatchObject({ fired: 0 });
     expect((await checkLog(rig.store)).fired.size).toBe(0);
     await engine.close();
@@ -108,7 +108,7 @@ describe('durable deadlines: any engine knows every deadline, and each has one e
   it('a deadline set by an engine that died is fired by the next engine on the store', async () => {
     const rig = reminderRig();
     const first = rig.engine();
-    await ok(first.dispatch(set('r1', T0 + 60_000)));
+    await ok(first.dispatchUnknown(set('r1', T0 + 60_000)));
     // `first` is dropped without close(): nothing it held in memory survives.
     const second = rig.engine({ checkpoints: createInMemoryProjectionStateStore() });
     expect(await ok(second.advanceTo(T0 + 3_600_000))).toMatchObject({ fired: 1 });
@@ -122,7 +122,7 @@ describe('durable deadlines: any engine knows every deadline, and each has one e
     const rig = reminderRig();
     const a = rig.engine({ checkpoints: createInMemoryProjectionStateStore() });
     const b = rig.engine({ checkpoints: createInMemoryProjectionStateStore() });
-    for (let i = 0; i < 20; i++) await ok((i % 2 === 0 ? a : b).dispatch(set(`r${i}`, T0 + 100 * ((i * 7) % 13), i % 3)));
+    for (let i = 0; i < 20; i++) await ok((i % 2 === 0 ? a : b).dispatchUnknown(set(`r${i}`, T0 + 100 * ((i * 7) % 13), i % 3)));
     await Promise.all([a.advanceTo(T0 + 20_000), b.advanceTo(T0 + 20_000)].map(ok));
     await ok(a.advanceTo(T0 + 20_000));
     await ok(b.advanceTo(T0 + 20_000));
@@ -136,7 +136,7 @@ describe('durable deadlines: any engine knows every deadline, and each has one e
   it('handling the log again from scratch (a lost checkpoint) appends nothing', async () => {
     const rig = reminderRig();
     const engine = rig.engine();
-    for (let i = 0; i < 5; i++) await ok(engine.dispatch(set(`r${i}`, T0 + 1_000 * i, 1)));
+    for (let i = 0; i < 5; i++) await ok(engine.dispatchUnknown(set(`r${i}`, T0 + 1_000 * i, 1)));
     await ok(engine.advanceTo(T0 + 10_000));
     const before = (await checkLog(rig.store)).events.length;
     const again = rig.engine({ checkpoints: createInMemoryProjectionStateStore() });
@@ -149,8 +149,8 @@ describe('durable deadlines: any engine knows every deadline, and each has one e
     const rig = reminderRig();
     const checkpoints = createInMemoryProjectionStateStore();
     const first = rig.engine({ checkpoints });
-    await ok(first.dispatch(set('soon', T0 + 1_000)));
-    await ok(first.dispatch(set('later', T0 + 9_000)));
+    await ok(first.dispatchUnknown(set('soon', T0 + 1_000)));
+    await ok(first.dispatchUnknown(set('later', T0 + 9_000)));
     await ok(first.advanceTo(T0 + 2_000));
     await first.close(); // saves the checkpoint
     const saved = right(await checkpoints.loadProjection('kefu-reactor'));
@@ -165,8 +165,8 @@ describe('durable deadlines: any engine knows every deadline, and each has one e
   it('the pending deadlines are a pure fold of the log: folding it gives what the reactor holds', async () => {
     const rig = reminderRig();
     const engine = rig.engine();
-    for (let i = 0; i < 8; i++) await ok(engine.dispatch(set(`r${i}`, T0 + 700 * i, i % 2)));
-    await ok(engine.dispatch(reminderInput('CancelReminder', { reminderId: 'r5' })));
+    for (let i = 0; i < 8; i++) await ok(engine.dispatchUnknown(set(`r${i}`, T0 + 700 * i, i % 2)));
+    await ok(engine.dispatchUnknown(reminderInput('CancelReminder', { reminderId: 'r5' })));
     await ok(engine.advanceTo(T0 + 2_500));
     const { events } = await checkLog(rig.store);
     const projected = events.map((e) => right(engine.registry.decodeRecorded(e)) as ProjectedEvent);
@@ -193,7 +193,7 @@ describe('what the reactor cannot do at once', () => {
         failing-- > 0 ? E.left({ _tag: 'StoreFailure' as const, operation: 'append', message: 'disk unplugged' }) : rig.store.append(...args),
     };
     const engine = reminderRig(flaky, rig.clock).engine();
-    await ok(engine.dispatch(set('r1', T0 + 1_000)));
+    await ok(engine.dispatchUnknown(set('r1', T0 + 1_000)));
     failing = 1;
     expect(left(await engine.advanceTo(T0 + 5_000))).toMatchObject({ _tag: 'StoreFailure' });
     expect(engine.reactor.deadlines().map((d) => d.key)).toEqual(['reminder:r1']);
@@ -206,10 +206,10 @@ describe('what the reactor cannot do at once', () => {
   it('reports a refused reaction command and settles it instead of retrying it for ever', async () => {
     const rig = reminderRig();
     const engine = rig.engine();
-    await ok(engine.dispatch(set('r2', T0 + 1_000, 1)));
+    await ok(engine.dispatchUnknown(set('r2', T0 + 1_000, 1)));
     // r2's follow-up collides with a reminder already set at another time: its SetReminder is refused.
-    await ok(engine.dispatch(set(followUpId('r2'), T0 + 99)));
-    await ok(engine.dispatch(reminderInput('CancelReminder', { reminderId: followUpId('r2') })));
+    await ok(engine.dispatchUnknown(set(followUpId('r2'), T0 + 99)));
+    await ok(engine.dispatchUnknown(reminderInput('CancelReminder', { reminderId: followUpId('r2') })));
     await ok(engine.advanceTo(T0 + 5_000));
     const refused = rig.reports.filter((r) => r.kind === 'refused');
     expect(refused).toHaveLength(1);
@@ -232,7 +232,7 @@ describe('the live reactor, on the system clock', () => {
     const store = reminderRig().store;
     const engine = createEngine({ store, modules: [reminderModule] });
     const at = Date.now() + 150;
-    await ok(engine.dispatch(set('r1', at)));
+    await ok(engine.dispatchUnknown(set('r1', at)));
     await waitUntil(async () => (await checkLog(store)).counted.get('r1') === 1);
     const check = await checkLog(store);
     expect((check.fired.get('r1')![0]!.data as { firedAt: number }).firedAt).toBeGreaterThanOrEqual(at);
@@ -244,7 +244,7 @@ describe('the live reactor, on the system clock', () => {
     const store = reminderRig().store;
     const checkpoints = createInMemoryProjectionStateStore();
     const first = createEngine({ store, modules: [reminderModule], reactor: { checkpoints } });
-    await ok(first.dispatch(set('r1', Date.now() + 200)));
+    await ok(first.dispatchUnknown(set('r1', Date.now() + 200)));
     await first.close();
     expect((await checkLog(store)).fired.size).toBe(0);
     const second = createEngine({ store, modules: [reminderModule], reactor: { checkpoints } });
@@ -269,8 +269,8 @@ describe('a module whose reaction misbehaves', () => {
     const rig = reminderRig();
     const reports: unknown[] = [];
     const engine = createEngine({ store: rig.store, clock: rig.clock, modules: [shaky], onReactorReport: (r) => reports.push(r) });
-    await ok(engine.dispatch(set('r1', T0 + 1_000)));
-    const cancelled = await ok(engine.dispatch(reminderInput('CancelReminder', { reminderId: 'r1' })));
+    await ok(engine.dispatchUnknown(set('r1', T0 + 1_000)));
+    const cancelled = await ok(engine.dispatchUnknown(reminderInput('CancelReminder', { reminderId: 'r1' })));
     await ok(engine.advanceTo(T0 + 2_000));
     expect(reports).toEqual([{ kind: 'reaction-problem', position: cancelled.events[0]!.globalPosition, module: 'shaky', reason: 'reaction to ReminderCancelled threw: boom' }]);
     // The cancel's reaction was lost, so the deadline fired; FireReminder found the reminder cancelled: no effect.

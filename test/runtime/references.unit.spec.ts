@@ -24,7 +24,7 @@ describe('references', () => {
   it('a module whose referenced module is not registered fails with a message naming both', async () => {
     const engine = createEngine({ store: createInMemoryEventStore(), clock: virtualClock(0), modules: [shopSettingsModule], random: seededRandom(1) });
     // An agent's change reads the desk (who is an admin); the system's reads nothing (permissions/who.ts).
-    await expect(engine.dispatch(change({ kind: 'agent', id: 'a1' }))).rejects.toThrow(/shop-settings references stream routing-shop-1 of module desk/);
+    await expect(engine.dispatchUnknown(change({ kind: 'agent', id: 'a1' }))).rejects.toThrow(/shop-settings references stream routing-shop-1 of module desk/);
   });
 
   it('commands on the referenced stream and on the referring one, all at once, all succeed', async () => {
@@ -32,7 +32,7 @@ describe('references', () => {
     const engine = createEngine({ store, clock: virtualClock(0), modules: [deskModule, shopSettingsModule], random: seededRandom(1) });
     const d = desk('shop-1');
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? engine.dispatch(d.registerAgent({ agentId: `a${i}`, name: `A${i}`, maxSessions: 2 })) : engine.dispatch({ ...change({ kind: 'system' }), data: { autoReplies: { welcome: `hi ${i}` } } }))),
+      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? engine.dispatchUnknown(d.registerAgent({ agentId: `a${i}`, name: `A${i}`, maxSessions: 2 })) : engine.dispatchUnknown({ ...change({ kind: 'system' }), data: { autoReplies: { welcome: `hi ${i}` } } }))),
     );
     expect(results.every(E.isRight)).toBe(true);
   });
@@ -100,14 +100,14 @@ describe('references', () => {
       if (E.isLeft(done)) throw new Error(JSON.stringify(done.left));
       return (done.right.events[0]?.data as { seen: number }).seen;
     };
-    await other.dispatch(bump(1));
+    await other.dispatchUnknown(bump(1));
     expect(await look(1)).toBe(1);
-    await other.dispatch(bump(2));
+    await other.dispatchUnknown(bump(2));
     await clock.advanceTo(10_500);
     expect(await look(2)).toBe(1); // caught up 500 ms ago: used as it was
     await clock.advanceTo(11_100);
     expect(await look(3)).toBe(2); // older than 1 s: read again
-    await here.dispatch(bump(3));
+    await here.dispatchUnknown(bump(3));
     expect(await look(4)).toBe(3); // this engine's own write: seen at once
     await other.close();
     await here.close();

@@ -39,7 +39,7 @@ const driveDay = async () => {
     if (E.isLeft(moved)) throw new Error('advance failed');
   };
   const ok = async (input: unknown) => {
-    const r = await engine.dispatch(input);
+    const r = await engine.dispatchUnknown(input);
     if (E.isLeft(r)) throw new Error(`refused: ${JSON.stringify(r.left)}`);
     await at(clock.now() - T0);
   };

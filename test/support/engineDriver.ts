@@ -17,13 +17,13 @@ export interface Emitted {
 
 export const engineDriver = (engine: Engine, clock: VirtualClock) => {
   const ok = async (raw: unknown): Promise<readonly Emitted[]> => {
-    const result = await engine.dispatch(raw);
+    const result = await engine.dispatchUnknown(raw);
     if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
     return result.right.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
   };
   const refused = async (raw: unknown): Promise<KefuError> => {
     const before = (await readEverything(engine.store)).length;
-    const result = await engine.dispatch(raw);
+    const result = await engine.dispatchUnknown(raw);
     if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
     const after = (await readEverything(engine.store)).length;
     if (after !== before) throw new Error(`a refusal wrote ${after - before} event(s)`);

@@ -22,7 +22,7 @@ export const commandRoutes = (app: FastifyInstance, engine: Engine): void => {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return reply.code(400).send(badRequest([{ path: '', reason: 'expected a command: an object { type, shopId, data }' }]).body);
     }
-    const result = await engine.dispatch({ ...body, actor: actor.right });
+    const result = await engine.dispatchUnknown({ ...body, actor: actor.right });
     if (E.isLeft(result)) {
       const failure = httpErrorOf(result.left);
       if (failure.status >= 500) request.log.error({ error: result.left }, 'command failed on the store');

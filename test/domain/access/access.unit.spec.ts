@@ -36,13 +36,13 @@ const setUp = async () => {
   const engine = createEngine({ store, clock: virtualClock(T0), modules: [deskModule, accessModule], random: seededRandom(3) });
   const count = async () => (await store.readAll({ maxCount: 1_000_000 }).then((r) => (E.isRight(r) ? r.right.length : -1)));
   const ok = async (input: unknown) => {
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
     return result.right.events.map((e) => ({ type: e.type, data: e.data }));
   };
   const refused = async (input: unknown) => {
     const before = await count();
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
     expect(await count(), 'nothing written on a refusal').toBe(before);
     return result.left;

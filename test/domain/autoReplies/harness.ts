@@ -52,14 +52,14 @@ export const autoRepliesHarness = (options: { store?: EventStore; now?: number }
   const engine = engineOn(store);
   const d = desk(SHOP);
   const ok = async (raw: unknown) => {
-    const result = await engine.dispatch(raw);
+    const result = await engine.dispatchUnknown(raw);
     if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
     return result.right.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
   };
   /** A refusal, checked to have written nothing anywhere. */
   const refused = async (raw: unknown): Promise<KefuError> => {
     const before = (await readEverything(store)).length;
-    const result = await engine.dispatch(raw);
+    const result = await engine.dispatchUnknown(raw);
     if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
     if ((await readEverything(store)).length !== before) throw new Error('a refusal wrote events');
     return result.left;

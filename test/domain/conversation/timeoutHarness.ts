@@ -29,7 +29,7 @@ export const timeoutHarness = () => {
   const d = desk(SHOP);
 
   const ok = async (raw: unknown) => {
-    const result = await engine.dispatch(raw);
+    const result = await engine.dispatchUnknown(raw);
     if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
     return result.right.events;
   };

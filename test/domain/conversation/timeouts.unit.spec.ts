@@ -182,7 +182,7 @@ describe('S8 bad input', () => {
     await h.ok(says('alice', 's1', 'm1'));
     await h.at(0);
     const before = (await h.events()).length;
-    const fire = (actor: unknown, data: unknown) => h.engine().dispatch({ type: 'TimeOutNoResponse', shopId: 'shop-c', actor, data });
+    const fire = (actor: unknown, data: unknown) => h.engine().dispatchUnknown({ type: 'TimeOutNoResponse', shopId: 'shop-c', actor, data });
     const asCustomer = await fire({ kind: 'customer', id: 'alice' }, { sessionId: 's1', clock: 'agent', run: 1, since: 0 });
     expect(asCustomer).toMatchObject({ _tag: 'Left', left: { _tag: 'DomainError', code: 'actor.not-allowed' } });
     const badClock = await fire({ kind: 'system' }, { sessionId: 's1', clock: 'robot', run: 1, since: 0 });

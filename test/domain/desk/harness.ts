@@ -35,14 +35,14 @@ export const deskHarness = (options: { seed?: number; store?: EventStore } = {})
 
   /** Dispatches and returns the events, failing the test on a refusal. */
   const ok = async (input: unknown): Promise<Emitted[]> => {
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
     return result.right.events.map((e) => ({ type: e.type as DeskEvent['type'], data: e.data as Record<string, unknown> }));
   };
 
   /** Dispatches and returns the refusal, failing the test if the command succeeded. */
   const refused = async (input: unknown): Promise<KefuError> => {
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
     return result.left;
   };

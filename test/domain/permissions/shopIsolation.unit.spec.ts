@@ -28,7 +28,7 @@ describe('P4: an agent of shop A is unknown in shop B', () => {
     const clock = virtualClock(T0);
     const engine = createEngine({ store, clock, modules: [deskModule, conversationModule, accessModule], random: seededRandom(5) });
     const ok = async (input: unknown) => {
-      const result = await engine.dispatch(input);
+      const result = await engine.dispatchUnknown(input);
       if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
     };
     for (const [shop, agentId] of [[A, 'a1'], [B, 'b1']] as const) {
@@ -56,7 +56,7 @@ describe('P4: an agent of shop A is unknown in shop B', () => {
       inB('DefineRole', { roleId: 'r1', name: 'mine now', permissions: [], brands: 'all' }),
       inB('SetAgentRoles', { agentId: 'b1', roleIds: [] }),
     ]) {
-      const result = await engine.dispatch(input);
+      const result = await engine.dispatchUnknown(input);
       expect(result, `${input.type} in shop B by shop A's admin`).toMatchObject({ _tag: 'Left', left: { _tag: 'DomainError', code: 'actor.unknown' } });
     }
     expect(await all(), 'nothing written').toBe(before);

@@ -44,7 +44,7 @@ const importInto = async (entries: readonly Generated[], mode: 'all-or-nothing' 
   const h = await withStaff();
   await h.ok(addPhrase(admin, TEAM, 'taken', { title: 'taken', content: 'there before' }));
   const before = await readEverything(h.engine.store);
-  const result = await h.engine.dispatch(qr('ImportPhrases', admin, { scope: TEAM, mode, entries: entries.map((e) => e.value) }));
+  const result = await h.engine.dispatchUnknown(qr('ImportPhrases', admin, { scope: TEAM, mode, entries: entries.map((e) => e.value) }));
   const after = await readEverything(h.engine.store);
   const s = await h.state(TEAM);
   const written = s.phrases.slice(1).map((p) => {

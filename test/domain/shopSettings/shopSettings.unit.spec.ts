@@ -29,13 +29,13 @@ const setUp = async (store = createInMemoryEventStore(), seed = 1) => {
   const clock = virtualClock(T0);
   const engine = createEngine({ store, clock, modules: [deskModule, shopSettingsModule], random: seededRandom(seed) });
   const ok = async (input: unknown) => {
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
     return result.right.events;
   };
   const refused = async (input: unknown) => {
     const before = await store.readStream(settingsStream(SHOP));
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isRight(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result.right.events)}`);
     const after = await store.readStream(settingsStream(SHOP));
     expect(after, 'nothing written on a refusal').toEqual(before);

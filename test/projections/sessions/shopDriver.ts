@@ -109,7 +109,7 @@ export const driveShop = async (steps: readonly Step[], options: DriveOptions = 
   const o = desk(OTHER_SHOP);
   await engine.dispatch(o.registerAgent({ agentId: 'a1', name: 'a1', maxSessions: 3 }));
   await engine.dispatch(o.online('a1'));
-  await engine.dispatch({ type: 'SendCustomerMessage', shopId: OTHER_SHOP, actor: { kind: 'customer', id: 'c0' }, data: { sessionId: 'o-1', messageId: 'om1', customerId: 'c0', content: { kind: 'text', text: WORDS[0] }, channel: 'web-mall' } });
+  await engine.dispatchUnknown({ type: 'SendCustomerMessage', shopId: OTHER_SHOP, actor: { kind: 'customer', id: 'c0' }, data: { sessionId: 'o-1', messageId: 'om1', customerId: 'c0', content: { kind: 'text', text: WORDS[0] }, channel: 'web-mall' } });
   await settle();
 
   const round = CUSTOMERS.map(() => 0);
@@ -126,7 +126,7 @@ export const driveShop = async (steps: readonly Step[], options: DriveOptions = 
     if (step.kind === 'customer') {
       const customerId = CUSTOMERS[step.who] as string;
       const entryGroupId = ENTRY[step.entry];
-      await engine.dispatch({
+      await engine.dispatchUnknown({
         type: 'SendCustomerMessage',
         shopId: SHOP,
         actor: { kind: 'customer', id: customerId },
@@ -145,7 +145,7 @@ export const driveShop = async (steps: readonly Step[], options: DriveOptions = 
         const ended = await engine.dispatch(d.end({ sessionId }));
         if (E.isRight(ended)) round[step.who] = (round[step.who] as number) + 1;
       } else if (holder !== undefined && step.kind === 'reply') {
-        await engine.dispatch({ type: 'SendAgentMessage', shopId: SHOP, actor: { kind: 'agent', id: holder }, data: { sessionId, messageId: `m${i}`, content: { kind: 'text', text: WORDS[step.word] } } });
+        await engine.dispatchUnknown({ type: 'SendAgentMessage', shopId: SHOP, actor: { kind: 'agent', id: holder }, data: { sessionId, messageId: `m${i}`, content: { kind: 'text', text: WORDS[step.word] } } });
       } else if (holder !== undefined && step.kind === 'invite') {
         await engine.dispatch(d.asAgent(holder).invite({ sessionId, agentId: other }));
       } else if (holder !== undefined) {

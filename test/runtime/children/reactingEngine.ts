@@ -38,14 +38,14 @@ const run = async () => {
   for (let i = 0; !quiet; i++) {
     const reminderId = `${name}-${i}`;
     const at = Date.now() + 20 + ((i * 137) % 400);
-    const result = await engine.dispatch(input('SetReminder', { reminderId, at, chain: i % 3 }));
+    const result = await engine.dispatchUnknown(input('SetReminder', { reminderId, at, chain: i % 3 }));
     if (E.isLeft(result)) throw new Error(describeError(result.left));
     set.push(reminderId);
     process.stdout.write(`S ${reminderId} ${at}\n`);
     if (i % 4 === 3) {
       // Cancel one set a little earlier: sometimes before it fires, sometimes after.
       const target = set[set.length - 1 - (i % 3)]!;
-      const cancelled = await engine.dispatch(input('CancelReminder', { reminderId: target }));
+      const cancelled = await engine.dispatchUnknown(input('CancelReminder', { reminderId: target }));
       if (E.isLeft(cancelled)) throw new Error(describeError(cancelled.left));
       process.stdout.write(`C ${target}\n`);
     }

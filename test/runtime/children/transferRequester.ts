@@ -17,7 +17,7 @@ const store = openStore(JSON.parse(specJson!) as StoreSpec);
 const engine = createEngine({ store, modules: [deskModule] });
 
 const ok = async (input: unknown) => {
-  const result = await engine.dispatch(input);
+  const result = await engine.dispatchUnknown(input);
   if (E.isLeft(result)) throw new Error(describeError(result.left));
   return result.right;
 };

@@ -190,7 +190,7 @@ describe('S16: changing the window', () => {
   it('S16: a bad window is a ValidationError naming data.retention, and nothing is written', async () => {
     const h = retentionHarness();
     for (const bad of ['2-months', '', 30, null, { days: 30 }]) {
-      const refused = await h.engine.dispatch(retention(bad));
+      const refused = await h.engine.dispatchUnknown(retention(bad));
       expect(E.isLeft(refused) && refused.left._tag).toBe('ValidationError');
       const issues = E.isLeft(refused) ? (refused.left as ValidationError).issues : [];
       expect(issues.map((i) => i.path)).toEqual(['data.retention']);
@@ -273,7 +273,7 @@ describe('S16: the sweep', () => {
 
   it('S16: a command still refuses expired content: it is for stored events only', async () => {
     const h = retentionHarness();
-    const refused = await h.engine.dispatch({ ...says('alice', 's1', 'm1', 'x'), data: { sessionId: 's1', messageId: 'm1', customerId: 'alice', content: EXPIRED_CONTENT, channel: 'web-mall' } });
+    const refused = await h.engine.dispatchUnknown({ ...says('alice', 's1', 'm1', 'x'), data: { sessionId: 's1', messageId: 'm1', customerId: 'alice', content: EXPIRED_CONTENT, channel: 'web-mall' } });
     expect(E.isLeft(refused) && refused.left).toMatchObject({ _tag: 'ValidationError', issues: [expect.objectContaining({ path: 'data.content.kind' })] });
   });
 

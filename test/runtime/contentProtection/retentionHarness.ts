@@ -86,7 +86,7 @@ export const retentionHarness = (options: HarnessOptions = {}) => {
   });
   const d = desk(SHOP);
   const ok = async (input: unknown) => {
-    const result = await engine.dispatch(input);
+    const result = await engine.dispatchUnknown(input);
     if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
     return result.right.events;
   };

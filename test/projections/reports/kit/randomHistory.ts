@@ -83,7 +83,7 @@ export const driveHistory = async (steps: readonly Step[], inline: readonly AnyP
     if (step.kind === 'order') {
       // The shop's order system (system actor): placed and paid, sometimes refunded, by a customer of the history.
       const figures = { orderId: `o${i}`, buyerId: CUSTOMERS[step.who] as string, amount: step.amount, units: 1 };
-      const order = (type: string, data: object) => engine.dispatch({ type, shopId: HISTORY_SHOP, actor: { kind: 'system' }, data });
+      const order = (type: string, data: object) => engine.dispatchUnknown({ type, shopId: HISTORY_SHOP, actor: { kind: 'system' }, data });
       await order('RecordOrderPlaced', figures);
       await order('RecordOrderPaid', figures);
       if (step.refund) await order('RecordOrderRefunded', { ...figures, refundId: `r${i}` });

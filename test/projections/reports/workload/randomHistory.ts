@@ -64,7 +64,7 @@ export const drive = async ({ requeue, steps }: History) => {
     return id !== undefined && h.live().shops[SHOP]?.open[id] !== undefined ? id : undefined;
   };
   const send = async (raw: unknown) => {
-    const result = await h.engine.dispatch(raw);
+    const result = await h.engine.dispatchUnknown(raw);
     if (E.isRight(result)) await h.settle();
   };
   const asAgent = (id: string, sessionId: string, type: 'SendAgentMessage' | 'AddInternalNote') =>
