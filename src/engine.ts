@@ -17,7 +17,8 @@ import { shopIdCodec } from './domain/ids.js';
 import type { Clock, RandomSource } from './domain/clock.js';
 import { validationError, type KefuError } from './domain/errors.js';
 import type { AnyModule } from './domain/module.js';
-import type { CommandInputFor, CommandsOfModules } from './domain/commandInputs.js';
+import type { CommandInputFor, CommandsOfModules, EventsOfModules } from './domain/commandInputs.js';
+import type { DomainEvent } from './domain/decider.js';
 import { createRegistry, type Registry } from './domain/registry.js';
 import type { Deadline } from './projections/pendingDeadlines.js';
 import type { AnyProjection, ProjectedEvent } from './projections/projection.js';
@@ -96,7 +97,10 @@ export interface EngineOptions<M extends readonly AnyModule[] = readonly AnyModu
   readonly contentProtection?: ContentProtectionSettings;
 }
 
-export type DispatchResult = HandledCommand;
+/** What a successful dispatch answers; `decided` holds the events of the engine's modules. */
+export interface DispatchResult<Ev extends DomainEvent = DomainEvent> extends HandledCommand {
+  readonly decided: readonly Ev[];
+}
 
 export interface AdvanceSummary {
   /** The clock's time afterwards. */
@@ -120,7 +124,7 @@ export interface ReactorView {
  * `C` is the union of the commands the engine's modules decide (inferred by
  * createEngine); a plain `Engine` takes any command shape.
  */
-export interface Engine<C extends Command = Command> {
+export interface Engine<C extends Command = Command, Ev extends DomainEvent = DomainEvent> {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly registry: Registry;
@@ -129,9 +133,9 @@ export interface Engine<C extends Command = Command> {
    * then decoded at run time all the same (ids, ranges, lengths): never a throw.
    * Declared as a method so that an engine of some modules is still an `Engine`.
    */
-  dispatch(command: CommandInputFor<C>): Promise<E.Either<KefuError, DispatchResult>>;
+  dispatch(command: CommandInputFor<C>): Promise<E.Either<KefuError, DispatchResult<Ev>>>;
   /** The same for input the compiler cannot vouch for (a request body, a log line): a bad one is a ValidationError naming the field. */
-  readonly dispatchUnknown: (input: unknown) => Promise<E.Either<KefuError, DispatchResult>>;
+  readonly dispatchUnknown: (input: unknown) => Promise<E.Either<KefuError, DispatchResult<Ev>>>;
   /** The state of one stream of `module`, caught up with the store. */
   readonly load: (module: AnyModule, stream: string) => Promise<E.Either<KefuError, StreamState>>;
   /** The current state of an inline projection. */
@@ -186,7 +190,7 @@ const checkProtection = (settings: ContentProtectionSettings, store: EventStore 
   if (problems.length > 0) throw new EngineConfigurationError(problems.join('; '));
 };
 
-export const createEngine = <const M extends readonly AnyModule[]>(options: EngineOptions<M>): Engine<CommandsOfModules<M>> => {
+export const createEngine = <const M extends readonly AnyModule[]>(options: EngineOptions<M>): Engine<CommandsOfModules<M>, EventsOfModules<M>> => {
   const protection = options.contentProtection;
   if (protection !== undefined) checkProtection(protection, options.store);
   const baseStore = options.store ?? createInMemoryEventStore();
@@ -356,12 +360,14 @@ export const createEngine = <const M extends readonly AnyModule[]>(options: Engi
     return sweptAt({ now: clock.now(), fired });
   };
 
+  // The decided events are those of the modules given (each command's module decided them).
+  const typedDispatch = dispatch as (input: unknown) => Promise<E.Either<KefuError, DispatchResult<EventsOfModules<M>>>>;
   return {
     store,
     clock,
     registry,
-    dispatch,
-    dispatchUnknown: dispatch,
+    dispatch: typedDispatch,
+    dispatchUnknown: typedDispatch,
     load: handler.load,
     projection: <S>(name: string) => {
       if (!projectionStates.has(name)) throw new RangeError(`no inline projection named ${name}`);

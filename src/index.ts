@@ -30,7 +30,7 @@ export {
   validationError,
 } from './domain/errors.js';
 export type { AnyModule, DomainModule, EventDefinition, SnapshotPolicy, StreamReference } from './domain/module.js';
-export type { CommandInputFor, CommandInputOf, CommandsOfModule, CommandsOfModules } from './domain/commandInputs.js';
+export type { CommandInputFor, CommandInputOf, CommandsOfModule, CommandsOfModules, EventsOfModule, EventsOfModules } from './domain/commandInputs.js';
 export { defineModule } from './domain/module.js';
 export type { Registry } from './domain/registry.js';
 export { createRegistry, RegistryConfigurationError } from './domain/registry.js';

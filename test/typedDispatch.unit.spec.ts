@@ -13,6 +13,7 @@ import {
   KEFU_MODULES,
   virtualClock,
   type CommandInputOf,
+  type DeskEvent,
   type DispatchResult,
   type Engine,
   type KefuError,
@@ -65,8 +66,17 @@ describe('typed dispatch: the commands of the engine modules, checked by the com
     expectTypeOf<Extract<DeskInput, { type: 'RegisterAgent' }>['data']['maxSessions']>().toEqualTypeOf<number>();
     expectTypeOf<'RegisterAgnet'>().not.toMatchTypeOf<DeskInput['type']>();
     expectTypeOf<'OpenSession'>().toMatchTypeOf<DeskInput['type']>();
-    expectTypeOf(engine.dispatch).returns.toEqualTypeOf<Promise<Either<KefuError, DispatchResult>>>();
+    expectTypeOf(engine.dispatch).returns.toEqualTypeOf<Promise<Either<KefuError, DispatchResult<DeskEvent>>>>();
     void engine.close();
+  });
+
+  it('types the decided events by the modules, so a reader narrows on their type', async () => {
+    const engine = createEngine({ modules: [deskModule], clock: virtualClock(0) });
+    const done = right(await engine.dispatch({ type: 'RegisterAgent', shopId, actor: admin, data: { agentId: 'lin', name: 'Lin', maxSessions: 3 } }));
+    expectTypeOf(done.decided).toEqualTypeOf<readonly DeskEvent[]>();
+    const registered = done.decided.find((e) => e.type === 'AgentRegistered');
+    expect(registered?.type === 'AgentRegistered' ? registered.data.maxSessions : undefined).toBe(3);
+    await engine.close();
   });
 
   it('keeps an untyped entry for input the compiler cannot vouch for, decoded the same way', async () => {

@@ -7,6 +7,7 @@
  * the network) still goes through that decoding, typed or not.
  */
 import type { Command } from './command.js';
+import type { DomainEvent } from './decider.js';
 import type { Actor } from './envelope.js';
 import type { AnyModule, DomainModule } from './module.js';
 
@@ -15,6 +16,11 @@ export type CommandsOfModule<M> =
   // `any` stands for the state and events, which a caller's input does not depend on.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   M extends DomainModule<any, infer C, any> ? C : never;
+
+/** The events a module decides. */
+export type EventsOfModule<M> =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  M extends DomainModule<any, any, infer E> ? E : never;
 
 /** What a caller sends for one command type: distributes over a union of commands. */
 export type CommandInputFor<C extends Command> = C extends Command
@@ -36,3 +42,6 @@ export type CommandInputOf<M extends AnyModule> = CommandInputFor<CommandsOfModu
 
 /** The commands of a list of modules, as `createEngine` infers them from its `modules`. */
 export type CommandsOfModules<M extends readonly AnyModule[]> = CommandsOfModule<M[number]>;
+
+/** The events of a list of modules: what a dispatch's `decided` holds. */
+export type EventsOfModules<M extends readonly AnyModule[]> = EventsOfModule<M[number]>;
