@@ -7,7 +7,6 @@
  * the network) still goes through that decoding, typed or not.
  */
 import type { Command } from './command.js';
-import type { DomainEvent } from './decider.js';
 import type { Actor } from './envelope.js';
 import type { AnyModule, DomainModule } from './module.js';
 
