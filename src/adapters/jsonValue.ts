@@ -6,6 +6,7 @@
  * pass, no string in between; the copy can be frozen as it is built.
  */
 import * as E from 'fp-ts/lib/Either.js';
+import { withArticle } from '../domain/validation.js';
 
 const MAX_DEPTH = 512;
 /** Payloads nested deeper than this are copied again with every ancestor tracked, to find cycles. */
@@ -56,7 +57,7 @@ const copy = (value: unknown, freeze: boolean, trackAncestors: boolean, catchRea
 
   const copyRecord = (v: Record<string, unknown>): Record<string, unknown> => {
     const proto = Object.getPrototypeOf(v) as unknown;
-    if (proto !== Object.prototype && proto !== null) fail(`a ${v.constructor?.name ?? 'non-plain'} object is not JSON`);
+    if (proto !== Object.prototype && proto !== null) fail(`${withArticle(`${v.constructor?.name ?? 'non-plain'} object`)} is not JSON`);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
       // Pushed before the read, so a getter that throws is reported at its own path.
@@ -96,7 +97,8 @@ const copy = (value: unknown, freeze: boolean, trackAncestors: boolean, catchRea
         return freeze ? Object.freeze(out) : out;
       }
       default:
-        return fail(`a ${typeof v} is not JSON`);
+        // undefined inside a list (JSON has no such value; a field that is undefined is simply left out)
+        return fail(v === undefined ? 'undefined is not JSON (use null, or leave the field out)' : `${withArticle(typeof v)} is not JSON`);
     }
   };
 

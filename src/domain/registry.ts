@@ -11,7 +11,27 @@ import { validationError, type ValidationError } from './errors.js';
 import type { AnyModule, EventDefinition } from './module.js';
 import type { ProjectedEvent } from '../projections/projection.js';
 import { withExpiredFields } from './personalData.js';
-import { decodeWith, underPath } from './validation.js';
+import { decodeWith, describeValue, underPath } from './validation.js';
+
+/** Edit distance, case ignored: how many letters to add, drop or change to turn `a` into `b`. */
+const distance = (a: string, b: string): number => {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[y.length]!;
+};
+
+const closest = (type: string, known: readonly string[], n: number): string[] =>
+  known
+    .map((k) => ({ k, d: distance(type.slice(0, 200), k) }))
+    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
+    .slice(0, n)
+    .map((e) => e.k);
 
 export interface DecodedCommand {
   readonly module: AnyModule;
@@ -92,7 +112,10 @@ export const createRegistry = (modules: readonly AnyModule[]): Registry => {
       eventDefinitions.set(type, definition);
     }
   }
-  const knownCommands = [...commandOwners.keys()].sort().join(', ');
+  const knownTypes = [...commandOwners.keys()].sort();
+  // A short list is given whole; of a long one (kefu has over a hundred types), the names closest to the one sent.
+  const knownCommandsFor = (type: string): string =>
+    knownTypes.length <= 12 ? `known: ${knownTypes.join(', ')}` : `the closest of the ${knownTypes.length} known: ${closest(type, knownTypes, 3).join(', ')}`;
 
   const decodeCommand = (raw: unknown): E.Either<ValidationError, DecodedCommand> => {
     const outer = decodeCommandInput(raw);
@@ -102,7 +125,7 @@ export const createRegistry = (modules: readonly AnyModule[]): Registry => {
     if (module === undefined) {
       return E.left(
         validationError('command', [
-          { path: 'type', reason: `unknown command type ${JSON.stringify(input.type)}; known: ${knownCommands}` },
+          { path: 'type', reason: `unknown command type ${describeValue(input.type)}; ${knownCommandsFor(input.type)}` },
         ]),
       );
     }

@@ -4,7 +4,7 @@
  * given and the first one that decides wins; the queue is the last resort.
  */
 import * as t from 'io-ts';
-import { intInRange, oneOf, struct } from '../domain/validation.js';
+import { describeValue, intInRange, oneOf, struct } from '../domain/validation.js';
 import type { BaseMode } from './model.js';
 
 export const PIPELINE_STEPS = ['blacklist', 'customer-pin', 'customer-choice', 'entry-group', 'channel-pin', 'sticky', 'base-mode'] as const;
@@ -120,9 +120,9 @@ const pipelineCodec = new t.Type<readonly PipelineStep[], readonly PipelineStep[
     new Set(u).size === u.length &&
     u.includes('base-mode'),
   (u, c) => {
-    if (!Array.isArray(u)) return t.failure(u, c, 'must be a list of pipeline steps');
+    if (!Array.isArray(u)) return t.failure(u, c, `must be a list of pipeline steps, got ${describeValue(u)}`);
     const unknown = u.filter((s) => !(PIPELINE_STEPS as readonly unknown[]).includes(s));
-    if (unknown.length > 0) return t.failure(u, c, `unknown steps ${JSON.stringify(unknown)}; steps are ${PIPELINE_STEPS.join(', ')}`);
+    if (unknown.length > 0) return t.failure(u, c, `unknown steps ${describeValue(unknown)}; steps are ${PIPELINE_STEPS.join(', ')}`);
     if (new Set(u).size !== u.length) return t.failure(u, c, 'a step appears twice');
     // Without the base mode, sessions would queue while agents sit free: the queue is the last resort only.
     if (!u.includes('base-mode')) return t.failure(u, c, 'the pipeline must include base-mode');

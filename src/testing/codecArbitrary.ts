@@ -152,7 +152,7 @@ const probeListItem = (codec: t.Decoder<unknown, unknown>): t.Decoder<unknown, u
 };
 
 const identifierKind = (codec: t.Decoder<unknown, unknown>): string | undefined => {
-  const match = /^must be a (.+) \(1-128 letters/.exec(failureMessages(codec, '!')[0] ?? '');
+  const match = /^must be an? (.+) \(1-128 letters/.exec(failureMessages(codec, '!')[0] ?? '');
   return match?.[1];
 };
 

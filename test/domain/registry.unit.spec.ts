@@ -86,7 +86,7 @@ describe('the registry upcasts old events on read', () => {
 
   it('refuses corrupt data with the path of the field', () => {
     const result = registry.decodeEvent(stored('Incremented', 2, { by: 'three', total: 9 }));
-    expect(E.isLeft(result) && result.left.issues).toEqual([{ path: 'data.by', reason: 'expected number, got "three"' }]);
+    expect(E.isLeft(result) && result.left.issues).toEqual([{ path: 'data.by', reason: 'must be a number, got "three"' }]);
   });
 
   it('refuses an unknown event type', () => {

@@ -21,7 +21,7 @@ describe('decoding with field paths', () => {
         issues: [
           { path: 'agentId', reason: 'must not be empty' },
           { path: 'maxSessions', reason: 'must be an integer from 1 to 500, got 0' },
-          { path: 'groups.1', reason: 'expected NonEmptyString, got 7' },
+          { path: 'groups.1', reason: 'must be a non-empty string (at most 50 characters), got 7' },
           { path: 'mode', reason: 'must be one of least-load, round-robin, got "fastest"' },
         ],
       }),
@@ -35,7 +35,7 @@ describe('decoding with field paths', () => {
 
   it('reports a missing required field', () => {
     const result = decode({ agentId: 'a', groups: [] });
-    expect(E.isLeft(result) && result.left.issues).toEqual([{ path: 'maxSessions', reason: 'expected Int[1..500], got nothing' }]);
+    expect(E.isLeft(result) && result.left.issues).toEqual([{ path: 'maxSessions', reason: 'must be an integer from 1 to 500, got nothing' }]);
   });
 
   it('refuses a non-object with a readable reason', () => {

@@ -9,7 +9,7 @@ import type { Command } from '../command.js';
 import { agentIdCodec, brandIdCodec, roleIdCodec } from '../ids.js';
 import type { CommandCodecs } from '../module.js';
 import { NAMED_PERMISSIONS, type NamedPermission } from '../permissions/policy.js';
-import { nonEmptyString, oneOf, struct } from '../validation.js';
+import { describedAs, describeValue, nonEmptyString, oneOf, struct } from '../validation.js';
 
 /** Bounds that keep the access state (read by every agent's command) small. */
 export const MAX_BRANDS_PER_ROLE = 1000;
@@ -35,21 +35,24 @@ export type AccessCommandOf<T extends AccessCommandType> = Extract<AccessCommand
 /** An array of at most `max` items, each decoded by `item` (its index in the field path). */
 export const boundedArray = <A>(name: string, item: t.Type<A, A, unknown>, max: number) => {
   const array = t.readonlyArray(item);
-  return new t.Type<readonly A[], readonly A[], unknown>(
-    name,
-    (u): u is readonly A[] => array.is(u) && u.length <= max,
-    (u, c) => (Array.isArray(u) && u.length > max ? t.failure(u, c, `at most ${max} items, got ${u.length}`) : array.validate(u, c)),
-    t.identity,
+  return describedAs(
+    new t.Type<readonly A[], readonly A[], unknown>(
+      name,
+      (u): u is readonly A[] => array.is(u) && u.length <= max,
+      (u, c) => (Array.isArray(u) && u.length > max ? t.failure(u, c, `must hold at most ${max} items, got ${u.length}`) : array.validate(u, c)),
+      t.identity,
+    ),
+    `a list of at most ${max} items`,
   );
 };
 
 /** `all`, or a list of brand ids. */
-const brandsCodec = new t.Type<'all' | readonly string[], 'all' | readonly string[], unknown>(
+const brandsCodec = describedAs(new t.Type<'all' | readonly string[], 'all' | readonly string[], unknown>(
   'Brands',
   (u): u is 'all' | readonly string[] => u === 'all' || (Array.isArray(u) && u.every((b) => brandIdCodec.is(b))),
-  (u, c) => (u === 'all' ? t.success('all') : typeof u === 'string' ? t.failure(u, c, 'must be "all" or a list of brand ids') : boundedArray('BrandIds', brandIdCodec, MAX_BRANDS_PER_ROLE).validate(u, c)),
+  (u, c) => (u === 'all' ? t.success('all') : typeof u === 'string' ? t.failure(u, c, `must be "all" or a list of brand ids, got ${describeValue(u)}`) : boundedArray('BrandIds', brandIdCodec, MAX_BRANDS_PER_ROLE).validate(u, c)),
   t.identity,
-);
+), '"all" or a list of brand ids');
 
 /** The fields of a role, shared by the command and its event (a struct refuses unknown fields, so they are spelt once here). */
 export const roleFields = {

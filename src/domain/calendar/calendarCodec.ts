@@ -13,7 +13,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { ValidationError } from '../errors.js';
-import { decodeWith, nonEmptyString, oneOf, struct } from '../validation.js';
+import { decodeWith, describedAs, nonEmptyString, oneOf, struct } from '../validation.js';
 import type {
   AlwaysOpenDefinition,
   Calendar,
@@ -76,7 +76,7 @@ export const openingRangeCodec = new t.Type<OpeningRangeDefinition, OpeningRange
 const label = (r: OpeningRangeDefinition) => `${r.start}-${r.end}`;
 
 /** One day's ranges: at most MAX_RANGES_PER_DAY, none overlapping another. */
-export const dayRangesCodec = new t.Type<readonly OpeningRangeDefinition[], readonly OpeningRangeDefinition[], unknown>(
+export const dayRangesCodec: t.Type<readonly OpeningRangeDefinition[], readonly OpeningRangeDefinition[], unknown> = describedAs(new t.Type<readonly OpeningRangeDefinition[], readonly OpeningRangeDefinition[], unknown>(
   'DayRanges',
   (u): u is readonly OpeningRangeDefinition[] => E.isRight(dayRangesCodec.validate(u, [])),
   (u, c) => {
@@ -102,7 +102,7 @@ export const dayRangesCodec = new t.Type<readonly OpeningRangeDefinition[], read
     return errors.length > 0 ? t.failures(errors) : t.success(ranges);
   },
   t.identity,
-);
+), 'a list of opening ranges');
 
 const exceptionShape = struct('CalendarException', { date: localDateCodec }, { closed: t.literal(true), ranges: dayRangesCodec, name: nonEmptyString(100) });
 

@@ -8,7 +8,7 @@
  */
 import * as t from 'io-ts';
 import { agentIdCodec, customerIdCodec } from '../ids.js';
-import { identifier, intInRange, nonEmptyString, oneOf, struct, timestamp } from '../validation.js';
+import { describeValue, identifier, intInRange, nonEmptyString, oneOf, struct, timestamp } from '../validation.js';
 
 export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 export const FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -58,13 +58,7 @@ export type EntryPoint =
   | { readonly kind: 'message-centre' }
   | { readonly kind: 'channel' };
 
-const describe = (value: unknown): string => {
-  try {
-    return value === undefined ? 'nothing' : (JSON.stringify(value) ?? typeof value);
-  } catch {
-    return typeof value;
-  }
-};
+const describe = describeValue;
 
 /**
  * A union of structs tagged by `kind`: the tag picks the member, whose errors are

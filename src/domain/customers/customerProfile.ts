@@ -22,7 +22,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { identifier, nonEmptyString, orNull } from '../validation.js';
+import { describedAs, identifier, nonEmptyString, orNull } from '../validation.js';
 import { channelCodec } from '../desk/deskCodecs.js';
 
 export const MAX_TAGS = 20;
@@ -54,12 +54,12 @@ const matching = (name: string, base: t.Type<string, string, unknown>, ok: (s: s
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const INTERNATIONAL = /^\+\d{6,15}$/;
 
-export const phoneCodec = matching(
+export const phoneCodec = describedAs(matching(
   'Phone',
   t.string,
   (s) => MAINLAND_MOBILE.test(s) || INTERNATIONAL.test(s),
   (s) => `must be a mainland mobile number (11 digits, 1[3-9]...) or + and 6 to 15 digits, no spaces, got ${describe(s)}`,
-);
+), 'a phone number (a string)');
 
 export const personNameCodec = nonEmptyString(NAME_MAX_CHARS);
 
@@ -70,7 +70,7 @@ export const tagCodec = matching(
   () => 'must not start or end with spaces',
 );
 
-export const tagsCodec = new t.Type<readonly string[], readonly string[], unknown>(
+export const tagsCodec = describedAs(new t.Type<readonly string[], readonly string[], unknown>(
   'Tags',
   (u): u is readonly string[] => Array.isArray(u) && u.length <= MAX_TAGS && u.every((x) => tagCodec.is(x)) && new Set(u).size === u.length,
   (u, c) => {
@@ -82,7 +82,7 @@ export const tagsCodec = new t.Type<readonly string[], readonly string[], unknow
     return duplicate === undefined ? t.success(tags) : t.failure(u, c, `must not repeat a tag, got ${describe(duplicate)} twice`);
   },
   t.identity,
-);
+), `a list of at most ${MAX_TAGS} tags`);
 
 export const sourceCodec = identifier('source');
 export const membershipCodec = identifier('membership level');

@@ -12,7 +12,7 @@ import * as t from 'io-ts';
 import type { Command } from '../command.js';
 import { agentIdCodec, brandIdCodec, customerIdCodec, sessionIdCodec } from '../ids.js';
 import type { CommandCodecs } from '../module.js';
-import { identifier, nonEmptyString, struct } from '../validation.js';
+import { describedAs, identifier, nonEmptyString, struct } from '../validation.js';
 
 export const FEEDBACK_MAX_CHARS = 500;
 export const REPLY_MAX_CHARS = 500;
@@ -24,7 +24,7 @@ export const feedbackContentCodec = nonEmptyString(FEEDBACK_MAX_CHARS);
 export const replyCodec = nonEmptyString(REPLY_MAX_CHARS);
 
 /** The pictures of a feedback (图片): references to the shop's storage, at most nine. */
-export const imagesCodec = new t.Type<readonly string[], readonly string[], unknown>(
+export const imagesCodec = describedAs(new t.Type<readonly string[], readonly string[], unknown>(
   'FeedbackImages',
   (u): u is readonly string[] => Array.isArray(u) && u.length <= MAX_FEEDBACK_IMAGES && u.every((x) => nonEmptyString(2000).is(x)),
   (u, c) =>
@@ -32,7 +32,7 @@ export const imagesCodec = new t.Type<readonly string[], readonly string[], unkn
       ? t.failure(u, c, `must hold at most ${MAX_FEEDBACK_IMAGES} images, got ${u.length}`)
       : t.readonlyArray(nonEmptyString(2000)).validate(u, c),
   t.identity,
-);
+), `a list of at most ${MAX_FEEDBACK_IMAGES} image references`);
 
 type Ref = { readonly feedbackId: string };
 type AsAgent = { readonly agentId?: string };

@@ -11,6 +11,7 @@
  * what lets a mask cover exactly what the customer wrote.
  */
 import * as t from 'io-ts';
+import { describeValue } from '../validation.js';
 
 export const MAX_SENSITIVE_WORDS = 10_000;
 export const SENSITIVE_WORD_MAX_CHARS = 50;
@@ -99,7 +100,7 @@ export const sensitiveWordsCodec = (name: string, min: number) =>
     name,
     (u): u is readonly string[] => Array.isArray(u) && u.length >= min && u.length <= MAX_SENSITIVE_WORDS && u.every(isNormalWord) && isDistinct(u as string[]),
     (u, c) => {
-      if (!Array.isArray(u)) return t.failure(u, c, 'expected a list of words');
+      if (!Array.isArray(u)) return t.failure(u, c, `expected a list of words, got ${describeValue(u)}`);
       if (u.length < min) return t.failure(u, c, `must list at least ${min} word${min === 1 ? '' : 's'}`);
       if (u.length > MAX_SENSITIVE_WORDS) return t.failure(u, c, `must list at most ${MAX_SENSITIVE_WORDS} words, got ${u.length}`);
       const errors: t.ValidationError[] = [];

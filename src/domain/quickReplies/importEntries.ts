@@ -19,7 +19,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { ValidationIssue } from '../errors.js';
-import { decodeWith, oneOf, struct } from '../validation.js';
+import { decodeWith, describedAs, oneOf, struct } from '../validation.js';
 import { contentCodec, GROUP_LIMIT, groupNameCodec, keywordCodec, phraseIdCodec, PHRASE_LIMIT, scopeCodec, titleCodec, type PhraseScope } from './phrases.js';
 
 export const IMPORT_MODES = ['all-or-nothing', 'good-only'] as const;
@@ -55,11 +55,14 @@ export interface ImportPhrasesData {
 /** An array of at most `max` items of `codec`. */
 export const boundedArray = <A>(codec: t.Type<A, unknown, unknown>, max: number, name: string) => {
   const base = t.readonlyArray(codec);
-  return new t.Type<readonly A[], unknown, unknown>(
-    name,
-    (u): u is readonly A[] => base.is(u) && u.length <= max,
-    (u, c) => (Array.isArray(u) && u.length > max ? t.failure(u, c, `must hold at most ${max} items, got ${u.length}`) : base.validate(u, c)),
-    t.identity,
+  return describedAs(
+    new t.Type<readonly A[], unknown, unknown>(
+      name,
+      (u): u is readonly A[] => base.is(u) && u.length <= max,
+      (u, c) => (Array.isArray(u) && u.length > max ? t.failure(u, c, `must hold at most ${max} items, got ${u.length}`) : base.validate(u, c)),
+      t.identity,
+    ),
+    `a list of at most ${max} items`,
   );
 };
 

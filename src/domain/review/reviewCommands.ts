@@ -8,7 +8,7 @@ import * as t from 'io-ts';
 import type { Command } from '../command.js';
 import { agentIdCodec, messageIdCodec, sessionIdCodec } from '../ids.js';
 import type { CommandCodecs } from '../module.js';
-import { intInRange, nonEmptyString, struct } from '../validation.js';
+import { describeValue, intInRange, nonEmptyString, struct } from '../validation.js';
 
 type SessionRef = { readonly sessionId: string };
 /** The agent acting: the actor when an agent sends; named when the system (a trusted backend) sends for one. */
@@ -58,7 +58,7 @@ export const tagCodec = new t.Type<string, string, unknown>(
   'Tag',
   (u): u is string => typeof u === 'string' && u.length >= 1 && u.length <= TAG_MAX_CHARS && u.trim() === u,
   (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c, 'expected a string');
+    if (typeof u !== 'string') return t.failure(u, c, `must be a string, got ${describeValue(u)}`);
     if (u.trim().length === 0) return t.failure(u, c, 'must not be empty');
     if (u.length > TAG_MAX_CHARS) return t.failure(u, c, `must be at most ${TAG_MAX_CHARS} characters, got ${u.length}`);
     return u.trim() === u ? t.success(u) : t.failure(u, c, 'must not start or end with a space');

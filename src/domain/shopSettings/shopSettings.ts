@@ -7,7 +7,7 @@
  * has passed, which is what lets a replay give the live numbers.
  */
 import * as t from 'io-ts';
-import { intInRange, oneOf, orNull, struct } from '../validation.js';
+import { describeValue, intInRange, oneOf, orNull, struct } from '../validation.js';
 
 /** S9: the welcome used when the configured one is empty. */
 export const DEFAULT_WELCOME = '你好，欢迎光临';
@@ -55,9 +55,9 @@ const text = new t.Type<string, string, unknown>(
   (u): u is string => typeof u === 'string' && u.length <= AUTO_REPLY_MAX_CHARS,
   (u, c) =>
     typeof u !== 'string'
-      ? t.failure(u, c, 'expected a string')
+      ? t.failure(u, c, `must be a string (at most ${AUTO_REPLY_MAX_CHARS} characters), got ${describeValue(u)}`)
       : u.length > AUTO_REPLY_MAX_CHARS
-        ? t.failure(u, c, `at most ${AUTO_REPLY_MAX_CHARS} characters, got ${u.length}`)
+        ? t.failure(u, c, `must be at most ${AUTO_REPLY_MAX_CHARS} characters, got ${u.length}`)
         : t.success(u),
   t.identity,
 );

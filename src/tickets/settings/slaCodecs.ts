@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { agentIdCodec } from '../../domain/ids.js';
-import { intInRange, nonEmptyString, oneOf, struct } from '../../domain/validation.js';
+import { describeValue, intInRange, nonEmptyString, oneOf, struct } from '../../domain/validation.js';
 import { TICKET_PRIORITIES, type TicketPriority } from '../priority.js';
 import { at, calendarIdCodec, listOf, typeIdCodec } from './settingsCodecs.js';
 import { SLA_CLOCKS, type PolicyCalendar, type PriorityTargets, type Recipients, type ReminderRule, type ReminderWhen } from './ticketSettingsTypes.js';
@@ -24,7 +24,7 @@ export const MAX_REMINDER_COUNT = 100;
 export const policyNameCodec = nonEmptyString(POLICY_NAME_MAX_CHARS);
 export const calendarNameCodec = nonEmptyString(CALENDAR_NAME_MAX_CHARS);
 
-const show = (u: unknown): string => JSON.stringify(u) ?? typeof u;
+const show = describeValue;
 
 const hoursMinutes = struct('Duration', { hours: intInRange(0, 9999), minutes: intInRange(0, 59) });
 

@@ -11,7 +11,7 @@ import type { Command } from '../../domain/command.js';
 import { phoneCodec } from '../../domain/customers/customerProfile.js';
 import { agentIdCodec, customerIdCodec, sessionIdCodec } from '../../domain/ids.js';
 import type { CommandCodecs } from '../../domain/module.js';
-import { identifier, nonEmptyString, nonNegativeInt, oneOf, orNull, struct, timestamp } from '../../domain/validation.js';
+import { describeValue, identifier, nonEmptyString, nonNegativeInt, oneOf, orNull, struct, timestamp } from '../../domain/validation.js';
 import { SLA_CLOCKS } from '../settings/ticketSettingsTypes.js';
 import { groupIdCodec, listOf, typeIdCodec } from '../settings/settingsCodecs.js';
 import { ticketPriorityCodec } from '../priority.js';
@@ -52,7 +52,7 @@ export const customValuesCodec = new t.Type<Readonly<Record<string, string | num
   'CustomValues',
   (u): u is Readonly<Record<string, string | number | readonly string[]>> => E.isRight(customValuesCodec.validate(u, [])),
   (u, c) => {
-    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'expected an object of custom field values');
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected an object of custom field values, got ${describeValue(u)}`);
     const entries = Object.entries(u as Record<string, unknown>);
     if (entries.length > MAX_CUSTOM_VALUES) return t.failure(u, c, `must hold at most ${MAX_CUSTOM_VALUES} fields, got ${entries.length}`);
     const errors: t.ValidationError[] = [];

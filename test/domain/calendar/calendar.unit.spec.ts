@@ -222,7 +222,7 @@ describe('the codec', () => {
       { path: 'exceptions.1.date', reason: 'duplicate date 2026-10-01 (also exceptions.0)' },
     ]);
     expect(issues({ ...ok, exceptions: [{ date: '2026-10-01', closed: true }, { date: '2026-10-02', closed: false }, { date: '2026-10-01', closed: true }] })).toEqual([
-      { path: 'exceptions.1.closed', reason: 'expected true, got false' },
+      { path: 'exceptions.1.closed', reason: 'must be true, got false' },
       { path: 'exceptions.2.date', reason: 'duplicate date 2026-10-01 (also exceptions.0)' },
     ]);
     expect(issues({ ...ok, exceptions: [{ date: '2026-10-01' }] })[0]?.path).toBe('exceptions.0');
