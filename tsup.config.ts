@@ -7,6 +7,7 @@ const library = {
     index: 'src/index.ts',
     sqlite: 'src/adapters/sqlite/index.ts',
     postgres: 'src/adapters/postgres/index.ts',
+    sharded: 'src/adapters/sharded/index.ts',
     eventstoredb: 'src/adapters/eventstoredb/index.ts',
     testing: 'src/testing/index.ts',
   },

@@ -12,6 +12,7 @@ export default defineConfig({
     alias: [
       { find: /^kefu\/sqlite$/, replacement: src('adapters/sqlite/index.ts') },
       { find: /^kefu\/postgres$/, replacement: src('adapters/postgres/index.ts') },
+      { find: /^kefu\/sharded$/, replacement: src('adapters/sharded/index.ts') },
       { find: /^kefu\/eventstoredb$/, replacement: src('adapters/eventstoredb/index.ts') },
       { find: /^kefu\/testing$/, replacement: src('testing/index.ts') },
       { find: /^kefu$/, replacement: src('index.ts') },

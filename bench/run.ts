@@ -18,6 +18,7 @@ import { quickRepliesBench } from './quickReplies.bench.js';
 import { reportsBench } from './reports/reportsBench.js';
 import { routingBench } from './routing.bench.js';
 import { scaleBench } from './scale.bench.js';
+import { serversBench } from './servers.bench.js';
 import { simulationBench } from './simulation.bench.js';
 import { sqliteBench } from './sqlite.bench.js';
 import { ticketsBench } from './tickets.bench.js';
@@ -41,6 +42,7 @@ const suites: Record<string, Suite> = {
   reports: reportsBench,
   demo: demoBench,
   simulation: simulationBench,
+  servers: serversBench,
 };
 
 const { values } = parseArgs({

@@ -8,3 +8,8 @@ export type { PostgresProjectionOptions, RunningPostgresProjection } from './pos
 // S16: the keys sealing personal fields, as a table (in another database, ideally).
 export { createPostgresKeyStore } from './postgresKeyStore.js';
 export type { PostgresKeyStore, PostgresKeyStoreOptions } from './postgresKeyStore.js';
+// Issue 21: reads from a hot standby (projections, reports, subscriptions); writes go to the primary.
+export { createPostgresReplicaStore, READ_ONLY_REPLICA } from './replicaStore.js';
+export type { PostgresReplicaStore, WaitForPositionOptions } from './replicaStore.js';
+export type { PostgresReplicaStoreOptions } from './replicaOptions.js';
+export type { ReplicaLag } from './replicaLag.js';
