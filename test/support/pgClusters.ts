@@ -219,7 +219,7 @@ export const startStandby = async (primary: PgCluster, name: string): Promise<Pg
  * on both) and waits until the primary reports it as `sync`.
  */
 export const requireSynchronousStandby = async (primary: PgCluster, standbyName: string, timeoutMs = 30_000): Promise<void> => {
-  await primary.query(`ALTER SYSTEM SET synchronous_standby_names = '${standbyName}'`);
+  await primary.query(`ALTER SYSTEM SET synchronous_standby_names = '"${standbyName}"'`); // quoted: a name may hold '-'
   await primary.query("ALTER SYSTEM SET synchronous_commit = 'on'");
   await primary.query('SELECT pg_reload_conf()');
   const until = Date.now() + timeoutMs;

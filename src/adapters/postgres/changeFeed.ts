@@ -24,6 +24,8 @@ export interface ChangeFeedOptions {
   /** How to open the LISTEN connection; undefined: no LISTEN, only local wakes and the timer. */
   readonly listen: ClientConfig | undefined;
   readonly pollIntervalMs: number;
+  /** The Client class of the LISTEN connection; default pg's (a multi-host store passes one that follows the primary). */
+  readonly client?: new (config: ClientConfig) => pg.Client;
 }
 
 const FIRST_RETRY_MS = 50;
@@ -54,7 +56,7 @@ export const createChangeFeed = (options: ChangeFeedOptions): ChangeFeed => {
   };
 
   const connect = async (config: ClientConfig): Promise<void> => {
-    const client = new pg.Client(config);
+    const client = new (options.client ?? pg.Client)(config);
     let lost = false;
     const onLost = () => {
       if (lost) return;

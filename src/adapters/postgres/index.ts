@@ -13,3 +13,4 @@ export { createPostgresReplicaStore, READ_ONLY_REPLICA } from './replicaStore.js
 export type { PostgresReplicaStore, WaitForPositionOptions } from './replicaStore.js';
 export type { PostgresReplicaStoreOptions } from './replicaOptions.js';
 export type { ReplicaLag } from './replicaLag.js';
+export type { HostPort, TargetSessionAttrs } from './hostList.js';

@@ -6,6 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Pool } from 'pg';
 import { validationError, type ValidationError, type ValidationIssue } from '../../domain/errors.js';
+import { parseHostList, type HostList } from './hostList.js';
 
 interface CommonOptions {
   /**
@@ -30,6 +31,13 @@ interface CommonOptions {
 
 /** The store opens and owns its pool, and ends it on `close()`. */
 export interface OwnedPoolOptions extends CommonOptions {
+  /**
+   * A PostgreSQL URL. Several hosts, as libpq writes them
+   * (`postgres://user@h1:5432,h2:5432/db?target_session_attrs=read-write`), make the
+   * store find the primary among them and follow it through a failover:
+   * `target_session_attrs` is `read-write` (default with several hosts), `primary`
+   * or `any`. A one-host URL is handed to pg as it is.
+   */
   readonly connectionString: string;
   readonly pool?: undefined;
   /** Most connections the pool opens; default 10. */
@@ -38,8 +46,24 @@ export interface OwnedPoolOptions extends CommonOptions {
   readonly idleTimeoutMs?: number;
   /** The server cancels a statement running longer than this; default none. */
   readonly statementTimeoutMs?: number;
-  /** Opening a connection fails after this long; default 10,000 ms. */
+  /**
+   * Opening a connection fails after this long; default 10,000 ms. With several hosts
+   * it bounds the connection to the host the probe chose (a few seconds suit a failover).
+   */
   readonly connectionTimeoutMs?: number;
+  /**
+   * With several hosts: how long one host may take to connect and say whether it
+   * takes writes while the primary is looked for; default 2,000 ms. With no primary
+   * reachable, a call fails within about hosts x this (see README, Failover).
+   */
+  readonly probeTimeoutMs?: number;
+  /**
+   * A statement whose answer has not come after this long fails on the client's side
+   * (pg's query_timeout), even when the server is gone without a word (a network
+   * cut, no TCP reset); default none. An append that times out may still have
+   * committed: it is a StoreFailure, as a connection cut is.
+   */
+  readonly queryTimeoutMs?: number;
   /** What pg_stat_activity shows for the pool's connections; default `kefu-<schema>`. */
   readonly applicationName?: string;
 }
@@ -53,10 +77,15 @@ export interface SharedPoolOptions extends CommonOptions {
 export type PostgresEventStoreOptions = OwnedPoolOptions | SharedPoolOptions;
 
 export interface ResolvedOptions {
+  /** The hosts of a multi-host connection string; undefined for one host (or a caller's pool). */
+  readonly hosts: HostList | undefined;
   readonly schema: string;
   readonly notify: boolean;
   readonly pollIntervalMs: number;
 }
+
+/** How long one host may take to answer the probe for the primary, by default. */
+export const DEFAULT_PROBE_TIMEOUT_MS = 2_000;
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,39}$/;
 
@@ -75,8 +104,13 @@ export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<Val
   const hasPool = options.pool !== undefined;
   const hasUrl = options.connectionString !== undefined;
   if (hasPool === hasUrl) issues.push({ path: 'connectionString', reason: 'give either connectionString or pool, not both or neither' });
+  let hosts: HostList | undefined;
   if (hasUrl && (typeof options.connectionString !== 'string' || options.connectionString.length === 0)) {
     issues.push({ path: 'connectionString', reason: 'must be a non-empty string' });
+  } else if (hasUrl && !hasPool) {
+    const parsed = parseHostList(options.connectionString as string);
+    if (E.isLeft(parsed)) issues.push(...parsed.left.issues);
+    else hosts = parsed.right;
   }
   if (!hasPool) {
     const owned = options as OwnedPoolOptions;
@@ -84,6 +118,8 @@ export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<Val
     positiveInt(owned.idleTimeoutMs, 'idleTimeoutMs', issues, true);
     positiveInt(owned.statementTimeoutMs, 'statementTimeoutMs', issues, true);
     positiveInt(owned.connectionTimeoutMs, 'connectionTimeoutMs', issues, true);
+    positiveInt(owned.probeTimeoutMs, 'probeTimeoutMs', issues);
+    positiveInt(owned.queryTimeoutMs, 'queryTimeoutMs', issues);
     if (owned.applicationName !== undefined && (typeof owned.applicationName !== 'string' || owned.applicationName.length > 63)) {
       issues.push({ path: 'applicationName', reason: 'must be a string of at most 63 characters' });
     }
@@ -94,5 +130,5 @@ export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<Val
   }
   if (issues.length > 0) return E.left(validationError('postgres store options', issues));
   const notify = options.notify ?? true;
-  return E.right({ schema, notify, pollIntervalMs: options.pollIntervalMs ?? (notify ? 1000 : 100) });
+  return E.right({ hosts, schema, notify, pollIntervalMs: options.pollIntervalMs ?? (notify ? 1000 : 100) });
 };

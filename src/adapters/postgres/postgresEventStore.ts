@@ -4,10 +4,11 @@
  * transaction); a NOTIFY follows it, coalesced and off the append's path
  * (notifier.ts). Reads of the global log only see what no running transaction can
  * still slip in front of (appendFunction.ts). Migrations run once per instance,
- * before its first query. Every method answers with a value; none throws.
+ * before its first query. Every method answers with a value; none throws. Given
+ * several hosts in its URL, the store finds the primary among them and follows it
+ * through a failover (ownedPool.ts).
  */
 import * as E from 'fp-ts/lib/Either.js';
-import pg from 'pg';
 import type { ClientConfig, Pool, QueryResult, QueryResultRow } from 'pg';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import {
@@ -30,7 +31,11 @@ import { checkOut, type CheckedOut } from './checkout.js';
 import { registerInternals } from './internals.js';
 import { migrate } from './migrations.js';
 import { channelOf, createNotifier, type Notifier } from './notifier.js';
-import { resolveOptions, type OwnedPoolOptions, type PostgresEventStoreOptions } from './options.js';
+import type { ClientClass } from './failoverClient.js';
+import type { HostPort } from './hostList.js';
+import { ownedConnections } from './ownedPool.js';
+import { resolveOptions, type OwnedPoolOptions, type PostgresEventStoreOptions, type ResolvedOptions } from './options.js';
+import type { PrimaryResolver } from './primaryResolver.js';
 import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
 import {
   bigintToNumber,
@@ -64,6 +69,8 @@ interface Runtime {
   readonly feed: ChangeFeed;
   /** Undefined when the store does not notify. */
   readonly notifier: Notifier | undefined;
+  /** Told a query's error (and the host, when known), so that a lost primary is looked for again; a no-op with one host. */
+  readonly failed: (host: HostPort | undefined, error: unknown) => void;
 }
 
 /** What either append function answered, as the server's text for the numbers. */
@@ -99,28 +106,17 @@ const parseAppendOne = (answer: string): AppendAnswer | undefined => {
 const encodeExpected = (expected: ExpectedVersion): number =>
   expected === 'any' ? EXPECTED_ANY : expected === 'exists' ? EXPECTED_EXISTS : expected === 'no_stream' ? 0 : expected;
 
-const openRuntime = (options: PostgresEventStoreOptions, schema: string, notify: boolean, pollIntervalMs: number): Runtime => {
+const openRuntime = (options: PostgresEventStoreOptions, resolved: ResolvedOptions): Runtime => {
+  const { schema, notify, pollIntervalMs } = resolved;
   let pool: Pool;
   let listen: ClientConfig;
+  let client: ClientClass | undefined;
+  let resolver: PrimaryResolver | undefined;
   if (options.pool === undefined) {
-    const owned = options as OwnedPoolOptions;
-    pool = new pg.Pool({
-      connectionString: owned.connectionString,
-      max: owned.maxConnections ?? 10,
-      idleTimeoutMillis: owned.idleTimeoutMs ?? 10_000,
-      connectionTimeoutMillis: owned.connectionTimeoutMs ?? 10_000,
-      application_name: owned.applicationName ?? `kefu-${schema}`,
-      ...(owned.statementTimeoutMs === undefined ? {} : { statement_timeout: owned.statementTimeoutMs }),
-    });
+    ({ pool, listen, client, resolver } = ownedConnections(options as OwnedPoolOptions, schema, resolved.hosts));
     // A connection dropped while idle (server restart) is removed from the pool; without
     // a listener its 'error' event would end the process.
     pool.on('error', () => undefined);
-    listen = {
-      connectionString: owned.connectionString,
-      connectionTimeoutMillis: owned.connectionTimeoutMs ?? 10_000,
-      keepAlive: true,
-      application_name: `kefu-listen-${schema}`,
-    };
   } else {
     pool = options.pool;
     listen = { ...(pool.options as ClientConfig), keepAlive: true, application_name: `kefu-listen-${schema}` };
@@ -130,10 +126,13 @@ const openRuntime = (options: PostgresEventStoreOptions, schema: string, notify:
     pool,
     ownsPool: options.pool === undefined,
     statements,
-    feed: createChangeFeed({ channel: channelOf(schema), listen: notify ? listen : undefined, pollIntervalMs }),
+    feed: createChangeFeed({ channel: channelOf(schema), listen: notify ? listen : undefined, pollIntervalMs, ...(client === undefined ? {} : { client }) }),
     notifier: notify ? createNotifier(pool, channelOf(schema), statements.notify) : undefined,
+    failed: resolver === undefined ? noteNothing : resolver.failed,
   };
 };
+
+const noteNothing = (): void => undefined;
 
 const asStoreFailure = (operation: string, error: OpenError): StoreFailure =>
   error._tag === 'StoreFailure' ? error : storeFailure(operation, describeError(error));
@@ -142,7 +141,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
   const resolved = resolveOptions(options);
   const schema = E.isRight(resolved) ? resolved.right.schema : String(options.schema);
   const runtime = E.isRight(resolved)
-    ? openRuntime(options, schema, resolved.right.notify, resolved.right.pollIntervalMs)
+    ? openRuntime(options, resolved.right)
     : undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
@@ -180,6 +179,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
     try {
       return E.right(await rt.pool.query<R>({ name: statement.name, text: statement.text, values, types: rawText }));
     } catch (error) {
+      rt.failed(undefined, error);
       return E.left(storeFailure(operation, error));
     }
   };
@@ -194,6 +194,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
     try {
       checkedOut = await checkOut(rt.pool);
     } catch (error) {
+      rt.failed(undefined, error);
       return E.left(storeFailure('append', error));
     }
     const { client, release } = checkedOut;
@@ -205,6 +206,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
       return answer === undefined ? E.left(storeFailure('append', `the append function answered ${JSON.stringify(row)}`)) : E.right(answer);
     } catch (error) {
       release(true);
+      rt.failed({ host: client.host, port: client.port }, error);
       return E.left(storeFailure('append', error));
     }
   };
