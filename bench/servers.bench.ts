@@ -13,7 +13,8 @@
  * (events and seconds behind the primary).
  *
  * On a machine of 2 cores the servers and the engines share the same two CPUs:
- * the ratios say what spreading costs and gains here, not on separate machines.
+ * the ratios say what spreading costs and gains here, not on separate machines;
+ * the machine's CPU per assignment says what each server would need of its own.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { createPostgresEventStore, createPostgresReplicaStore } from '../src/adapters/postgres/index.js';
@@ -21,13 +22,19 @@ import { createPostgresShopMap } from '../src/adapters/sharded/index.js';
 import { clustersUnavailable, removeAllClusters, startPrimary, startStandby, type PgCluster } from '../test/support/pgClusters.js';
 import { check, median, type Figure } from './lib/measure.js';
 import type { ServersArgs } from './servers/shardedEngineProcess.js';
+import { machineCpu } from './scale/procCpu.js';
 import { goTogether, startChild } from './scale/processes.js';
 
 const SUITE = 'servers';
 const AGENTS = 20;
 const SHOPS_PER_PROCESS = 4;
-/** The last run repeats 1 x 4 with a hot standby attached, for its lag (the ratios use the one without). */
-const RUNS: readonly { readonly servers: number; readonly processes: number; readonly standby: boolean }[] = [
+/**
+ * The first run is the control: one server's PostgreSQL store itself, no sharded store
+ * (what the shop map costs). The last repeats 1 x 4 with a hot standby attached, for its
+ * lag (the ratios use the one without).
+ */
+const RUNS: readonly { readonly servers: number; readonly processes: number; readonly standby: boolean; readonly plain?: boolean }[] = [
+  { servers: 1, processes: 1, standby: false, plain: true },
   { servers: 1, processes: 1, standby: false },
   { servers: 2, processes: 2, standby: false },
   { servers: 4, processes: 4, standby: false },
@@ -86,9 +93,9 @@ export const serversBench = async (options: { quick: boolean }): Promise<Figure[
   try {
     const clusters: PgCluster[] = [];
     for (let i = 0; i < 4; i++) clusters.push(await startPrimary(`bench-s${i}`));
-    for (const [runIndex, { servers, processes, standby: withStandby }] of RUNS.entries()) {
-      const key = `${servers}x${processes}${withStandby ? '-standby' : ''}`;
-      const schema = `servers_${key.replace('-', '_')}`;
+    for (const [runIndex, { servers, processes, standby: withStandby, plain = false }] of RUNS.entries()) {
+      const key = `${servers}x${processes}${withStandby ? '-standby' : ''}${plain ? '-plain' : ''}`;
+      const schema = `servers_${key.replaceAll('-', '_')}`;
       const used = clusters.slice(0, servers);
       const names = used.map((_, i) => `s${i}`);
       const urls = Object.fromEntries(used.map((c, i) => [names[i]!, c.url]));
@@ -106,19 +113,28 @@ export const serversBench = async (options: { quick: boolean }): Promise<Figure[
       const standby = withStandby ? await startStandby(used[0]!, 'bench-standby') : undefined;
       const lag = standby === undefined ? undefined : sampleLag(used[0]!, standby, schema);
       const children = Array.from({ length: processes }, (_, p) => {
-        const args: ServersArgs = { servers: urls, schema, follow: names[p % servers]!, shops: shopsOf(p), agentsPerShop: AGENTS, seconds, warmUpSeconds, seed: 2100 + p };
+        const args: ServersArgs = { servers: urls, schema, follow: names[p % servers]!, shops: shopsOf(p), agentsPerShop: AGENTS, seconds, warmUpSeconds, seed: 2100 + p, plain };
         return startChild('bench/servers/shardedEngineProcess.ts', args);
       });
       try {
+        await Promise.all(children.map((c) => c.ready));
+        const cpuBefore = machineCpu();
         await goTogether(children);
         const results = await Promise.all(children.map((c) => c.result));
+        const cpuAfter = machineCpu();
         const rate = results.reduce((a, r) => a + r.done / r.seconds, 0);
         const lifetime = results.reduce((a, r) => a + r.done + r.warmUp, 0);
         const stored = await countAssigned(used, schema);
-        const label = `${servers} server${servers === 1 ? '' : 's'}, ${processes} engine process${processes === 1 ? '' : 'es'} x ${SHOPS_PER_PROCESS} shops${withStandby ? ', hot standby attached' : ''}`;
+        const label = `${servers} server${servers === 1 ? '' : 's'}, ${processes} engine process${processes === 1 ? '' : 'es'} x ${SHOPS_PER_PROCESS} shops${withStandby ? ', hot standby attached' : ''}${plain ? ', its PostgreSQL store itself (no shop map)' : ''}`;
         check(stored === lifetime, `${label}: ${lifetime} assignments reported, ${stored} SessionAssigned events stored`);
         rates.set(key, rate);
         figure(`kefu, ${label} (OpenSession + EndSession loops), aggregate`, rate, 'assignments/s');
+        // The whole machine's CPU over the timed window (servers, engines, everything): whether the CPUs were the bound, and what one assignment costs.
+        const busy = cpuAfter.busy - cpuBefore.busy;
+        const idle = cpuAfter.idle - cpuBefore.idle + (cpuAfter.iowait - cpuBefore.iowait);
+        const done = results.reduce((a, r) => a + r.done, 0);
+        figure(`${label}: the machine's CPUs busy`, (100 * busy) / (busy + idle), '%');
+        figure(`${label}: machine CPU per assignment`, (1000 * busy) / done, 'ms');
         if (lag !== undefined) {
           const samples = await lag.stop();
           check(samples.length > 0, 'the replica lag was sampled');
@@ -133,6 +149,7 @@ export const serversBench = async (options: { quick: boolean }): Promise<Figure[
       }
     }
     const rate = (key: string) => rates.get(key)!;
+    figure('the sharded store over 1 server / that server\'s store itself, aggregate assignments/s', rate('1x1') / rate('1x1-plain'), 'x');
     figure('2 servers / 1 server (one process per server), aggregate assignments/s', rate('2x2') / rate('1x1'), 'x');
     figure('4 servers / 1 server (one process per server), aggregate assignments/s', rate('4x4') / rate('1x1'), 'x');
     figure('4 servers, 4 processes / 1 server, the same 4 processes, aggregate assignments/s', rate('4x4') / rate('1x4'), 'x');

@@ -8,14 +8,13 @@
  *
  * Run by scale.bench.ts under `node --import tsx`; argument: ScaleArgs as JSON.
  */
-import * as E from 'fp-ts/lib/Either.js';
 import { performance } from 'node:perf_hooks';
 import { createPostgresEventStore } from '../../src/adapters/postgres/index.js';
 import { deskModule } from '../../src/domain/desk/deskModule.js';
-import { createEngine, type Engine } from '../../src/engine.js';
+import { createEngine } from '../../src/engine.js';
 import { seededRandom } from '../../src/runtime/seededRandom.js';
-import { desk } from '../../src/testing/deskInputs.js';
 import { childArgs, readyThenGo, runChild } from './protocol.js';
+import { setUpShops, shopLoops } from './shopLoops.js';
 
 export interface ScaleArgs {
   readonly url: string;
@@ -31,11 +30,6 @@ export interface ScaleArgs {
   readonly reactor: 'live' | 'off';
 }
 
-const must = async (engine: Engine, input: unknown) => {
-  const result = await engine.dispatchUnknown(input);
-  if (E.isLeft(result)) throw new Error(`command refused: ${JSON.stringify(result.left)}`);
-  return result.right;
-};
 
 runChild(async () => {
   const args = childArgs<ScaleArgs>();
@@ -50,33 +44,9 @@ runChild(async () => {
     onReactorReport: (r) => note(`reactor ${r.kind}`),
   });
   const shops = Array.from({ length: args.shops }, (_, s) => `p${args.index}-shop${s}`);
-  for (const shop of shops) {
-    const d = desk(shop);
-    await must(engine, d.configure({ baseMode: 'least-load', stickyRecentContact: false }));
-    for (let a = 0; a < args.agentsPerShop; a++) {
-      await must(engine, d.registerAgent({ agentId: `a${a}`, name: `Agent ${a}`, maxSessions: 10 }));
-      await must(engine, d.online(`a${a}`));
-    }
-  }
+  await setUpShops(engine, shops, args.agentsPerShop);
 
-  let sequence = 0;
-  /** Open + end pairs on one shop until `until`; answers the assignments made. */
-  const serve = async (shop: string, until: number): Promise<number> => {
-    const d = desk(shop);
-    let assigned = 0;
-    while (performance.now() < until) {
-      const sessionId = `s${sequence++}`;
-      const opened = await must(engine, d.open({ sessionId, customerId: `c-${sessionId}`, channel: 'web' }));
-      if (!opened.events.some((e) => e.type === 'SessionAssigned')) throw new Error(`session ${sessionId} of ${shop} was not assigned`);
-      assigned++;
-      await must(engine, d.end({ sessionId }));
-    }
-    return assigned;
-  };
-  const serveAll = async (seconds: number) => {
-    const until = performance.now() + seconds * 1000;
-    return (await Promise.all(shops.map((shop) => serve(shop, until)))).reduce((a, b) => a + b, 0);
-  };
+  const serveAll = shopLoops(engine, shops);
 
   // Warm-up (JIT, pool connections, prepared statements), counted apart: the log holds it too.
   const warmUp = await serveAll(args.warmUpSeconds);

@@ -75,8 +75,16 @@ export const validateEventsToAppend = (
 };
 
 /**
+ * Batches this module checked and froze (deeply): nothing can change them since, so
+ * a store under a layer that checked them (the sharded store hands its copies to a
+ * server's store) takes them as they are instead of checking and copying again.
+ */
+const checkedFrozen = new WeakSet<readonly EventToAppend[]>();
+
+/**
  * Everything an adapter checks before an append, in one call: the stream name, the
- * expected version, and the events (returned as JSON-checked copies).
+ * expected version, and the events (returned as JSON-checked copies; frozen with
+ * `freeze`, and then taken as they are by a store they are handed to).
  */
 export const validateAppend = (
   stream: unknown,
@@ -88,7 +96,9 @@ export const validateAppend = (
   if (E.isLeft(streamOk)) return streamOk;
   const expectedOk = validateExpected(expected);
   if (E.isLeft(expectedOk)) return expectedOk;
+  if (checkedFrozen.has(events as readonly EventToAppend[])) return E.right({ stream: streamOk.right, expected: expectedOk.right, events: events as readonly EventToAppend[] });
   const copies = validateEventsToAppend(events, freeze);
   if (E.isLeft(copies)) return copies;
+  if (freeze) checkedFrozen.add(Object.freeze(copies.right));
   return E.right({ stream: streamOk.right, expected: expectedOk.right, events: copies.right });
 };

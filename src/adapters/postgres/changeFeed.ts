@@ -8,6 +8,10 @@
  */
 import pg from 'pg';
 import type { ClientConfig } from 'pg';
+import type * as E from 'fp-ts/lib/Either.js';
+import type { RecordedEvent } from '../../domain/envelope.js';
+import type { ReadAllOptions, ReadError } from '../eventStore.js';
+import type { LogSource } from '../logFollower.js';
 
 export interface ChangeFeed {
   /** Bumped on every wake; read it before reading the log. */
@@ -122,5 +126,26 @@ export const createChangeFeed = (options: ChangeFeedOptions): ChangeFeed => {
       listener = undefined;
       if (client !== undefined) await client.end().catch(() => undefined);
     },
+  };
+};
+
+/**
+ * What a loop following the log reads and waits on, over a change feed; one per loop,
+ * since it keeps the generation its last read saw. The generation is noted as each
+ * read starts: a wake during the read makes the wait return at once. `feed()` is
+ * undefined before the store has opened (or once it is closed): the wait then returns.
+ */
+export const feedLogSource = (
+  feed: () => ChangeFeed | undefined,
+  readAll: (options: ReadAllOptions, operation: string) => Promise<E.Either<ReadError, readonly RecordedEvent[]>>,
+  operation: string,
+): LogSource => {
+  let seen = feed()?.generation() ?? 0;
+  return {
+    readAll: (o) => {
+      seen = feed()?.generation() ?? 0;
+      return readAll(o, operation);
+    },
+    waitForEvents: (_position, _shopId, signal) => feed()?.wait(seen, signal) ?? Promise.resolve(),
   };
 };

@@ -95,8 +95,11 @@ const positiveInt = (value: unknown, path: string, issues: ValidationIssue[], al
   if (!ok) issues.push({ path, reason: `must be an integer ${allowZero ? '>= 0' : '> 0'}, got ${String(value)}` });
 };
 
-export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<ValidationError, ResolvedOptions> => {
-  const issues: ValidationIssue[] = [];
+/** What every kefu PostgreSQL component checks alike: the schema's name, and a pool or a connection string (one of them). */
+export const checkSchemaAndConnection = (
+  options: { readonly schema?: unknown; readonly pool?: unknown; readonly connectionString?: unknown },
+  issues: ValidationIssue[],
+): { readonly schema: string; readonly hasPool: boolean; readonly urlOk: boolean } => {
   const schema = options.schema ?? 'kefu';
   if (typeof schema !== 'string' || !schemaPattern.test(schema)) {
     issues.push({ path: 'schema', reason: `must be 1-40 lowercase letters, digits or _, not starting with a digit, got ${String(schema)}` });
@@ -104,10 +107,16 @@ export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<Val
   const hasPool = options.pool !== undefined;
   const hasUrl = options.connectionString !== undefined;
   if (hasPool === hasUrl) issues.push({ path: 'connectionString', reason: 'give either connectionString or pool, not both or neither' });
+  const urlOk = hasUrl && typeof options.connectionString === 'string' && options.connectionString.length > 0;
+  if (hasUrl && !urlOk) issues.push({ path: 'connectionString', reason: 'must be a non-empty string' });
+  return { schema: schema as string, hasPool, urlOk };
+};
+
+export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<ValidationError, ResolvedOptions> => {
+  const issues: ValidationIssue[] = [];
+  const { schema, hasPool, urlOk } = checkSchemaAndConnection(options, issues);
   let hosts: HostList | undefined;
-  if (hasUrl && (typeof options.connectionString !== 'string' || options.connectionString.length === 0)) {
-    issues.push({ path: 'connectionString', reason: 'must be a non-empty string' });
-  } else if (hasUrl && !hasPool) {
+  if (urlOk && !hasPool) {
     const parsed = parseHostList(options.connectionString as string);
     if (E.isLeft(parsed)) issues.push(...parsed.left.issues);
     else hosts = parsed.right;

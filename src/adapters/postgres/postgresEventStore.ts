@@ -26,7 +26,7 @@ import { startPollingSubscription } from '../pollingSubscription.js';
 import { checkCheckpoint, checkSnapshot } from '../savedState.js';
 import type { ProjectionCheckpoint, ProjectionStateStore } from '../projectionStateStore.js';
 import { EXPECTED_ANY, EXPECTED_EXISTS, RECORD_SEPARATOR } from './appendFunction.js';
-import { createChangeFeed, type ChangeFeed } from './changeFeed.js';
+import { createChangeFeed, feedLogSource, type ChangeFeed } from './changeFeed.js';
 import { checkOut, type CheckedOut } from './checkout.js';
 import { registerInternals } from './internals.js';
 import { migrate } from './migrations.js';
@@ -306,18 +306,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
     return E.isLeft(result) ? result : E.right(undefined);
   };
 
-  /** What a loop following the log reads and waits on; one per loop, since it keeps the generation its last read saw. */
-  const logSource = (operation: string): LogSource => {
-    // The generation is noted as each read starts: a wake during the read makes the wait return at once.
-    let seen = runtime?.feed.generation() ?? 0;
-    return {
-      readAll: (o) => {
-        seen = runtime?.feed.generation() ?? 0;
-        return readAll(o, operation);
-      },
-      waitForEvents: (_position, _shopId, signal) => (runtime === undefined ? Promise.resolve() : runtime.feed.wait(seen, signal)),
-    };
-  };
+  const logSource = (operation: string): LogSource => feedLogSource(() => runtime?.feed, readAll, operation);
 
   const close = (): Promise<void> => {
     closing ??= (async () => {

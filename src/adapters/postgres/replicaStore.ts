@@ -29,7 +29,7 @@ import { startPollingSubscription } from '../pollingSubscription.js';
 import type { ProjectionStateStore } from '../projectionStateStore.js';
 import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
 import { baseStoreOf } from '../storeLayers.js';
-import { createChangeFeed, type ChangeFeed } from './changeFeed.js';
+import { createChangeFeed, feedLogSource, type ChangeFeed } from './changeFeed.js';
 import { internalsOf } from './internals.js';
 import { migrations } from './migrations.js';
 import { createPostgresEventStore } from './postgresEventStore.js';
@@ -251,17 +251,7 @@ export const createPostgresReplicaStore = (options: PostgresReplicaStoreOptions)
     }
   };
 
-  const logSource = (operation: string): LogSource => {
-    // Noted as each read starts, as the primary store does: a wake during the read (close) ends the wait at once.
-    let seen = runtime?.feed.generation() ?? 0;
-    return {
-      readAll: (o) => {
-        seen = runtime?.feed.generation() ?? 0;
-        return readAll(o, operation);
-      },
-      waitForEvents: (_position, _shopId, signal) => (runtime === undefined ? Promise.resolve() : runtime.feed.wait(seen, signal)),
-    };
-  };
+  const logSource = (operation: string): LogSource => feedLogSource(() => runtime?.feed, readAll, operation);
 
   /** Checkpoints live on the primary, in the adapter under any layers. */
   const checkpoints = async (operation: string): Promise<E.Either<OpenError, ProjectionStateStore>> => {

@@ -16,6 +16,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { storeFailure, validationError, type StoreFailure, type ValidationError, type ValidationIssue } from '../../domain/errors.js';
+import { checkSchemaAndConnection } from '../postgres/options.js';
 import { describeEntry } from './inMemoryShopMap.js';
 import { checkShopAndServer, checkShopId, type ShopEntry, type ShopMap, type ShopMapError } from './shopMap.js';
 
@@ -48,20 +49,9 @@ export interface PostgresShopMap extends ShopMap {
   readonly ready: () => Promise<E.Either<ShopMapError, void>>;
 }
 
-const schemaPattern = /^[a-z_][a-z0-9_]{0,39}$/;
-
 const checkOptions = (options: PostgresShopMapOptions): E.Either<ValidationError, string> => {
   const issues: ValidationIssue[] = [];
-  const schema = options.schema ?? 'kefu';
-  if (typeof schema !== 'string' || !schemaPattern.test(schema)) {
-    issues.push({ path: 'schema', reason: `must be 1-40 lowercase letters, digits or _, not starting with a digit, got ${String(schema)}` });
-  }
-  const hasPool = options.pool !== undefined;
-  const hasUrl = options.connectionString !== undefined;
-  if (hasPool === hasUrl) issues.push({ path: 'connectionString', reason: 'give either connectionString or pool, not both or neither' });
-  if (hasUrl && (typeof options.connectionString !== 'string' || options.connectionString.length === 0)) {
-    issues.push({ path: 'connectionString', reason: 'must be a non-empty string' });
-  }
+  const { schema, hasPool } = checkSchemaAndConnection(options, issues);
   if (!hasPool) {
     const owned = options as OwnedShopMapOptions;
     for (const [path, value] of [['maxConnections', owned.maxConnections], ['connectionTimeoutMs', owned.connectionTimeoutMs]] as const) {

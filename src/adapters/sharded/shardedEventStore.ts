@@ -196,8 +196,9 @@ export const createShardedEventStore = (options: ShardedEventStoreOptions): Shar
     append: async (stream, events, expected) => {
       const bad = unusable('append');
       if (bad !== undefined) return E.left(bad);
-      // Checked and copied once here, the copies passed on: a getter is read once, and the shop routed on is the one stored.
-      const checked = validateAppend(stream, events, expected);
+      // Checked and copied once here, frozen, the copies passed on (the server's store takes them as they are):
+      // a getter is read once, and the shop routed on is the one stored.
+      const checked = validateAppend(stream, events, expected, true);
       if (E.isLeft(checked)) return checked;
       const { events: batch } = checked.right;
       if (batch.length > 0) return appendOfShop(checked.right.stream, batch, checked.right.expected);

@@ -4,31 +4,11 @@
  * nor a live subscription may hand out B before A is over, or its checkpoint would
  * pass A's position and A would be skipped for good.
  */
-import type { PoolClient } from 'pg';
 import { expect, it } from 'vitest';
-import { RECORD_SEPARATOR } from '../../../src/adapters/postgres/appendFunction.js';
-import type { EventToAppend } from '../../../src/domain/envelope.js';
 import { collector, event, right } from '../../conformance/fixtures.js';
 import { describePg, rawPool, schemaPerStore } from './pgTestSupport.js';
+import { rawAppend } from './rawAppend.js';
 import { callCounter } from './signals.js';
-
-/** Calls the append function directly, as the store does, on a connection the test controls. */
-const rawAppend = async (client: PoolClient, schema: string, stream: string, events: readonly EventToAppend[]) => {
-  const result = await client.query<{ appended: boolean; last_position: string }>(
-    `SELECT appended, last_position FROM "${schema}".append_events($1, 0, $2, $3, $4, $5, $6)`,
-    [
-      stream,
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => e.metadata.shopId),
-      events.map((e) => JSON.stringify(e.data)).join(RECORD_SEPARATOR),
-      events.map((e) => JSON.stringify(e.metadata)).join(RECORD_SEPARATOR),
-    ],
-  );
-  const row = result.rows[0]!;
-  expect(row.appended).toBe(true);
-  return Number(row.last_position);
-};
 
 describePg('postgres global order with transactions committing out of order', () => {
   const stores = schemaPerStore();

@@ -25,7 +25,8 @@ import { waitForReplay } from '../../support/pgClusters.js';
 import { collector, event, left, readEverything, right } from '../../conformance/fixtures.js';
 import { FOUR_WAYS_REPORTS } from '../../projections/reports/kit/fourWaysReports.js';
 import { driveHistory, HISTORY_SHOP, HISTORY_T0, type Step } from '../../projections/reports/kit/randomHistory.js';
-import { describeReplica, rawAppend, storesOn, withReplayPaused } from './replicaSupport.js';
+import { rawAppend } from './rawAppend.js';
+import { describeReplica, storesOn, withReplayPaused } from './replicaSupport.js';
 import { callCounter } from './signals.js';
 
 const sums: DurableProjection<Record<string, number>, CounterEvent> = {

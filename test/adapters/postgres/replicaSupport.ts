@@ -2,16 +2,13 @@
  * What the replica suites share: a primary and a hot standby of their own (never
  * the shared server), skipped with the reason in the title where clusters cannot be
  * started; a store per test on a fresh schema of the primary, replayed on the
- * standby before the replica store reads it; and the raw append call that lets a
- * test hold a transaction open after it took its position.
+ * standby before the replica store reads it (the raw append call that lets a test hold
+ * a transaction open after it took its position is in rawAppend.ts).
  */
-import type { ClientBase } from 'pg';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { RECORD_SEPARATOR } from '../../../src/adapters/postgres/appendFunction.js';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createPostgresEventStore, type PostgresEventStore } from '../../../src/adapters/postgres/index.js';
 import { createPostgresReplicaStore, type PostgresReplicaStore } from '../../../src/adapters/postgres/replicaStore.js';
 import type { PostgresReplicaStoreOptions } from '../../../src/adapters/postgres/replicaOptions.js';
-import type { EventToAppend } from '../../../src/domain/envelope.js';
 import { clustersUnavailable, removeAllClusters, startPrimary, startStandby, waitForReplay, type PgCluster } from '../../support/pgClusters.js';
 import { right } from '../../conformance/fixtures.js';
 import { freshSchema } from './pgTestSupport.js';
@@ -67,24 +64,6 @@ export const storesOn = async (
       await writer.close();
     },
   };
-};
-
-/** Calls the append function directly, as the store does, on a connection the test controls (globalOrder.int.spec.ts). */
-export const rawAppend = async (client: ClientBase, schema: string, stream: string, events: readonly EventToAppend[]): Promise<number> => {
-  const result = await client.query<{ appended: boolean; last_position: string }>(
-    `SELECT appended, last_position FROM "${schema}".append_events($1, 0, $2, $3, $4, $5, $6)`,
-    [
-      stream,
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => e.metadata.shopId),
-      events.map((e) => JSON.stringify(e.data)).join(RECORD_SEPARATOR),
-      events.map((e) => JSON.stringify(e.metadata)).join(RECORD_SEPARATOR),
-    ],
-  );
-  const row = result.rows[0]!;
-  expect(row.appended).toBe(true);
-  return Number(row.last_position);
 };
 
 /** Pauses the standby's replay for `body`, and resumes it whatever happens. */
