@@ -37,6 +37,16 @@ const pathOf = (context: t.Context): string => {
   return keys.join('.');
 };
 
+/** A codec's name as words for a message: `OpeningRange` -> `opening range`, `SlaTargets` -> `SLA targets`. */
+const codecNameAsWords = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/\bsla\b/g, 'SLA');
+
+/** The reason for a value that should have been an object of the codec named `name`. */
+export const mustBeObject = (name: string, got: string): string => `must be an object (${codecNameAsWords(name)}), got ${got}`;
+
 /** `a` or `an`, by how the phrase is said: "an agent id", "a user id", "an SLA policy id". */
 export const withArticle = (phrase: string): string => {
   const word = /^[A-Za-z0-9]+/.exec(phrase)?.[0] ?? phrase;
@@ -242,7 +252,7 @@ export const struct = <R extends t.Props, O extends t.Props = Record<never, neve
       // Fast path: a value that already has exactly the right shape is returned as it is.
       if (is(input)) return t.success(input);
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        return t.failure(input, context, `expected an object (${name}), got ${describeValue(input)}`);
+        return t.failure(input, context, mustBeObject(name, describeValue(input)));
       }
       const record = input as Record<string, unknown>;
       const errors: t.ValidationError[] = [];

@@ -40,7 +40,7 @@ describe('decoding with field paths', () => {
 
   it('refuses a non-object with a readable reason', () => {
     const result = decode('agent');
-    expect(E.isLeft(result) && result.left.issues[0]?.reason).toMatch(/expected an object \(AgentSettings\)/);
+    expect(E.isLeft(result) && result.left.issues[0]?.reason).toMatch(/must be an object \(agent settings\)/);
   });
 
   test.prop([fc.integer({ min: 1, max: 500 }), fc.array(fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== ''))])(

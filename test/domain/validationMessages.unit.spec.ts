@@ -158,6 +158,14 @@ describe('validation messages', () => {
     expect([...new Set(bad)]).toEqual([]);
   });
 
+  it('never name a codec by its name in the code (OpeningRange, Int[1..500])', () => {
+    // Command types are the caller's own words (`unknown command type "X"; the closest ...: RegisterAgent`), and NaN is JavaScript's.
+    const codeName = (m: string) => /\b[A-Z][a-z]+[A-Z]\w*\b|\bInt\[/.test(ownWords(m).replace(/unknown command type .*$/, '').replace(/\bNaN\b/g, ''));
+    const bad = seen.flatMap((s) => s.issues.map(line)).filter(codeName);
+    expect([...new Set(bad)]).toEqual([]);
+    expect(outerIssues(5)).toEqual([{ path: '', reason: 'must be an object (command input), got 5' }]);
+  });
+
   it('name each field once: no input is refused twice for the same path', () => {
     for (const { input, issues } of seen) {
       const paths = issues.map((i) => i.path);
@@ -166,7 +174,7 @@ describe('validation messages', () => {
   });
 
   it('name the field, except for an input that is wrong as a whole', () => {
-    const wholeInput = /^(expected an object|must be JSON|.* is not JSON|.* is not a JSON number|unknown command type)/;
+    const wholeInput = /^(must be an object|must be JSON|.* is not JSON|.* is not a JSON number|unknown command type)/;
     for (const { input, issues } of seen) for (const issue of issues) if (issue.path === '') expect(issue.reason, input).toMatch(wholeInput);
   });
 

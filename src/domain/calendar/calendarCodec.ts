@@ -13,7 +13,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { ValidationError } from '../errors.js';
-import { decodeWith, describedAs, nonEmptyString, oneOf, struct } from '../validation.js';
+import { decodeWith, describedAs, mustBeObject, nonEmptyString, oneOf, struct } from '../validation.js';
 import type {
   AlwaysOpenDefinition,
   Calendar,
@@ -164,7 +164,7 @@ export const calendarDefinitionCodec = new t.Type<CalendarDefinition, CalendarDe
   'CalendarDefinition',
   (u): u is CalendarDefinition => alwaysOpenCodec.is(u) || weeklyCodec.is(u),
   (u, c) => {
-    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected an object (CalendarDefinition), got ${show(u)}`);
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, mustBeObject('CalendarDefinition', show(u)));
     const kind = kindCodec.validate((u as { kind?: unknown }).kind, at(c, 'kind', (u as { kind?: unknown }).kind));
     if (E.isLeft(kind)) return kind;
     return kind.right === '24x7'

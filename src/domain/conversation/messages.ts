@@ -8,7 +8,7 @@
  */
 import * as t from 'io-ts';
 import { agentIdCodec, customerIdCodec } from '../ids.js';
-import { describeValue, identifier, intInRange, nonEmptyString, oneOf, struct, timestamp } from '../validation.js';
+import { describeValue, identifier, intInRange, mustBeObject, nonEmptyString, oneOf, struct, timestamp } from '../validation.js';
 
 export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 export const FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -76,7 +76,7 @@ export const taggedUnion = <A extends { readonly kind: string }>(name: string, m
     name,
     (u): u is A => memberOf(u)?.is(u) === true,
     (u, c) => {
-      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected an object (${name}), got ${describe(u)}`);
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, mustBeObject(name, describe(u)));
       const member = memberOf(u);
       if (member === undefined) {
         const kind = (u as { kind?: unknown }).kind;

@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { identifier, nonEmptyString, oneOf, struct } from '../../domain/validation.js';
+import { describeValue, identifier, nonEmptyString, oneOf, struct } from '../../domain/validation.js';
 import { FIELD_KINDS, type FieldDefinition } from './ticketSettingsTypes.js';
 
 export const GROUP_NAME_MAX_CHARS = 30;
@@ -46,7 +46,7 @@ export const listOf = <A>(name: string, item: t.Type<A, unknown, unknown>, min: 
     name,
     (u): u is readonly A[] => Array.isArray(u) && E.isRight(codec.validate(u, [])),
     (u, c) => {
-      if (!Array.isArray(u)) return t.failure(u, c, `expected a list (${name}), got ${show(u)}`);
+      if (!Array.isArray(u)) return t.failure(u, c, `must be a list of ${min === max ? min : `${min} to ${max}`} items, got ${describeValue(u)}`);
       if (u.length < min || u.length > max) return t.failure(u, c, `must hold ${min === max ? min : `${min} to ${max}`} items, got ${u.length}`);
       const errors: t.ValidationError[] = [];
       const out: A[] = [];

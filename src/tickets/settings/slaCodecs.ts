@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { agentIdCodec } from '../../domain/ids.js';
-import { describeValue, intInRange, nonEmptyString, oneOf, struct } from '../../domain/validation.js';
+import { describeValue, intInRange, mustBeObject, nonEmptyString, oneOf, struct } from '../../domain/validation.js';
 import { TICKET_PRIORITIES, type TicketPriority } from '../priority.js';
 import { at, calendarIdCodec, listOf, typeIdCodec } from './settingsCodecs.js';
 import { SLA_CLOCKS, type PolicyCalendar, type PriorityTargets, type Recipients, type ReminderRule, type ReminderWhen } from './ticketSettingsTypes.js';
@@ -68,7 +68,7 @@ export const reminderWhenCodec = new t.Type<ReminderWhen, unknown, unknown>(
   'ReminderWhen',
   (u): u is ReminderWhen => whenCodecs.before.is(u) || whenCodecs.at.is(u) || whenCodecs.after.is(u),
   (u, c) => {
-    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected an object (ReminderWhen), got ${show(u)}`);
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, mustBeObject('ReminderWhen', show(u)));
     const raw = (u as { kind?: unknown }).kind;
     const kind = whenKindCodec.validate(raw, at(c, 'kind', raw));
     if (E.isLeft(kind)) return kind;
@@ -96,7 +96,7 @@ export const policyCalendarCodec = new t.Type<PolicyCalendar, unknown, unknown>(
   'PolicyCalendar',
   (u): u is PolicyCalendar => calendarRefCodecs['24x7'].is(u) || calendarRefCodecs.calendar.is(u),
   (u, c) => {
-    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected an object (PolicyCalendar), got ${show(u)}`);
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, mustBeObject('PolicyCalendar', show(u)));
     const raw = (u as { kind?: unknown }).kind;
     const kind = calendarKindCodec.validate(raw, at(c, 'kind', raw));
     if (E.isLeft(kind)) return kind;

@@ -235,6 +235,6 @@ describe('the codec', () => {
     expect(issues({ ...ok, week: { monday: [] } })).toEqual([{ path: 'week.monday', reason: 'unknown field' }]);
     expect(issues({ ...ok, timezone: 'UTC' })).toEqual([{ path: 'timezone', reason: 'unknown field' }]);
     expect(issues({ kind: 'monthly', zone: 'UTC' })).toEqual([{ path: 'kind', reason: 'must be one of 24x7, weekly, got "monthly"' }]);
-    expect(issues('open')[0]?.reason).toMatch(/expected an object/);
+    expect(issues('open')[0]?.reason).toMatch(/must be an object/);
   });
 });
