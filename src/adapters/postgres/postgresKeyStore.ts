@@ -17,13 +17,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import pg from 'pg';
 import type { Pool } from 'pg';
-import { storeFailure, validationError, type StoreFailure, type ValidationError } from '../../domain/errors.js';
+import { storeFailure, validationError, type StoreFailure, type ValidationError, type ValidationIssue } from '../../domain/errors.js';
 import { checkDestroy, checkKeyRefs, checkListOptions, checkShopId, checkSubjectRef, checkTime } from '../keyStoreInput.js';
 import { DEFAULT_KEY_PAGE, KEY_BYTES, keyId, type ContentKey, type KeyInfo, type KeyStore } from '../keyStore.js';
 import { checkOut } from './checkout.js';
+import { parseHostList, type HostList } from './hostList.js';
 import { MIGRATION_LOCK_CLASS, schemaLockKey } from './lockKeys.js';
+import { checkSchemaAndConnection } from './options.js';
+import { ownedConnections } from './ownedPool.js';
 
 export type PostgresKeyStoreOptions =
   | { readonly connectionString: string; readonly pool?: undefined; readonly schema?: string; readonly maxConnections?: number }
@@ -34,7 +36,6 @@ export interface PostgresKeyStore extends KeyStore {
   readonly schema: string;
 }
 
-const schemaPattern = /^[a-z_][a-z0-9_]{0,39}$/;
 
 const migrations = (schema: string): readonly string[] => [
   `CREATE TABLE "${schema}".content_keys (
@@ -60,22 +61,32 @@ interface KeyRow {
 
 const keyColumns = 'generation, material, created_at, last_write_at';
 
-const checkOptions = (options: PostgresKeyStoreOptions): E.Either<ValidationError, string> => {
-  const schema = options.schema ?? 'kefu';
-  const issues = [];
-  if (typeof schema !== 'string' || !schemaPattern.test(schema)) issues.push({ path: 'schema', reason: `must be 1-40 lowercase letters, digits or _, not starting with a digit, got ${String(schema)}` });
-  if ((options.pool === undefined) === (options.connectionString === undefined)) issues.push({ path: 'connectionString', reason: 'give either connectionString or pool, not both or neither' });
-  return issues.length > 0 ? E.left(validationError('postgres key store options', issues)) : E.right(schema);
+interface CheckedKeyStoreOptions {
+  readonly schema: string;
+  /** Several hosts: the pool follows the primary, as the event store's does (ownedPool.ts). */
+  readonly hosts: HostList | undefined;
+}
+
+const checkOptions = (options: PostgresKeyStoreOptions): E.Either<ValidationError, CheckedKeyStoreOptions> => {
+  const issues: ValidationIssue[] = [];
+  const { schema, hasPool, urlOk } = checkSchemaAndConnection(options, issues);
+  let hosts: HostList | undefined;
+  if (urlOk && !hasPool) {
+    const parsed = parseHostList(options.connectionString as string);
+    if (E.isLeft(parsed)) issues.push(...parsed.left.issues);
+    else hosts = parsed.right;
+  }
+  return issues.length > 0 ? E.left(validationError('postgres key store options', issues)) : E.right({ schema, hosts });
 };
 
 /** A bad option makes every method answer with the ValidationError naming it (as the event store does). */
 export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): PostgresKeyStore => {
   const checked = checkOptions(options);
-  const schema = E.isRight(checked) ? checked.right : String(options.schema);
+  const schema = E.isRight(checked) ? checked.right.schema : String(options.schema);
   const ownsPool = options.pool === undefined;
-  const pool: Pool | undefined = E.isLeft(checked)
-    ? undefined
-    : (options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: (options as { maxConnections?: number }).maxConnections ?? 4, application_name: `kefu-keys-${schema}` }));
+  const ownPool = (connectionString: string, hosts: HostList | undefined): Pool =>
+    ownedConnections({ connectionString, maxConnections: (options as { maxConnections?: number }).maxConnections ?? 4, applicationName: `kefu-keys-${schema}` }, schema, hosts).pool;
+  const pool: Pool | undefined = E.isLeft(checked) ? undefined : (options.pool ?? ownPool(options.connectionString as string, checked.right.hosts));
   if (ownsPool) pool?.on('error', () => undefined);
   const table = `"${schema}".content_keys`;
   let closed = false;

@@ -62,4 +62,24 @@ describePg('postgres key store', () => {
     expect(left(await keys.keyForWrite({ shopId: 'shop-1', subject: 'session:x' }, 1))).toMatchObject({ _tag: 'ValidationError', issues: [expect.objectContaining({ path: 'schema' })] });
     await keys.close();
   });
+
+  it('follows the primary of a multi-host URL, as the event store does: a host that refuses is passed over', async () => {
+    const url = new URL(pgUrl!);
+    // Port 1 refuses at once; the shared server, listed second, is the primary.
+    const twoHosts = `postgres://${url.username}@127.0.0.1:1,${url.host}${url.pathname}?target_session_attrs=read-write`;
+    const schema = freshSchema('keys');
+    made.push(schema);
+    const keys = createPostgresKeyStore({ connectionString: twoHosts, schema });
+    const shopId = uniqueShop();
+    const key = right(await keys.keyForWrite({ shopId, subject: 'session:multi' }, 1_767_600_000_000));
+    expect(right(await keys.listKeys(shopId)).map((k) => [k.subject, k.generation])).toEqual([[key.subject, key.generation]]);
+    expect(key.material).toHaveLength(32);
+    await keys.close();
+  });
+
+  it('answers a bad multi-host URL with a ValidationError naming connectionString', async () => {
+    const keys = createPostgresKeyStore({ connectionString: 'postgres://u@h1:5432,h2:notaport/db', schema: freshSchema('keys') });
+    expect(left(await keys.keyForWrite({ shopId: 'shop-1', subject: 'session:x' }, 1))).toMatchObject({ _tag: 'ValidationError', issues: [expect.objectContaining({ path: 'connectionString' })] });
+    await keys.close();
+  });
 });
