@@ -17,8 +17,9 @@
  * On any failure the shop is put back active on its old server, and the error is
  * the answer (a partial copy may remain on the target: docs/storage/beyond-one-server.md,
  * "Moving a shop", says how to remove it). Reads are served from the old server
- * throughout. The old server keeps its copy of the shop's events: nothing reads it any more (every route goes through
- * the shop's entry), and an operator removes it when the move is confirmed.
+ * throughout. The old server keeps its copy of the shop's events: nothing reads it
+ * any more (every route goes through the shop's entry), and an operator removes it
+ * when the move is confirmed.
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describeError, storeFailure, validationError, type KefuError } from '../../domain/errors.js';
