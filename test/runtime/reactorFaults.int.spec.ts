@@ -87,9 +87,14 @@ const runWithKills = async (spec: StoreSpec) => {
   const store = openStore(spec);
   const deadline = Date.now() + 30_000;
   let check = await checkLog(store, SHOP);
+  // Settled: every reminder fired or cancelled, every firing counted, and every follow-up a firing
+  // asks for set (a firing's reaction may land after the firing itself: its follow-up then has yet to come).
+  const askedFollowUps = () =>
+    [...check.fired.entries()].filter(([, firings]) => ((firings[0]?.data as { chain?: number } | undefined)?.chain ?? 0) > 0).map(([id]) => followUpId(id));
   const settled = () =>
     [...check.set.keys()].every((id) => check.cancelled.has(id) || check.fired.has(id)) &&
-    [...check.fired.keys()].every((id) => check.counted.has(id));
+    [...check.fired.keys()].every((id) => check.counted.has(id)) &&
+    askedFollowUps().every((id) => check.set.has(id));
   while (!settled() && Date.now() < deadline) {
     await sleep(250);
     check = await checkLog(store, SHOP);
