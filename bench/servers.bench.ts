@@ -8,6 +8,9 @@
  * the ratios to one server, measured in this run; each count checked against the
  * servers' logs.
  *
+ * The cut-over: a shop of 20,000 events moved from one server to another with
+ * moveShop (servers/moveShopFigure.ts), how long its writes were paused.
+ *
  * The replica figures: a hot standby (asynchronous streaming) of the one server
  * under the 4-process load, its lag sampled every 100 ms through the replica store
  * (events and seconds behind the primary).
@@ -21,6 +24,7 @@ import { createPostgresEventStore, createPostgresReplicaStore } from '../src/ada
 import { createPostgresShopMap } from '../src/adapters/sharded/index.js';
 import { clustersUnavailable, removeAllClusters, startPrimary, startStandby, type PgCluster } from '../test/support/pgClusters.js';
 import { check, median, type Figure } from './lib/measure.js';
+import { measureMoveShop } from './servers/moveShopFigure.js';
 import type { ServersArgs } from './servers/shardedEngineProcess.js';
 import { machineCpu } from './scale/procCpu.js';
 import { goTogether, startChild } from './scale/processes.js';
@@ -154,6 +158,8 @@ export const serversBench = async (options: { quick: boolean }): Promise<Figure[
     figure('4 servers / 1 server (one process per server), aggregate assignments/s', rate('4x4') / rate('1x1'), 'x');
     figure('4 servers, 4 processes / 1 server, the same 4 processes, aggregate assignments/s', rate('4x4') / rate('1x4'), 'x');
     figure('1 server, 4 processes: with a hot standby attached / without, aggregate assignments/s', rate('1x4-standby') / rate('1x4'), 'x');
+    const moved = await measureMoveShop(clusters[0]!, clusters[1]!);
+    figure(`moveShop of a shop of ${moved.events.toLocaleString('en-US')} events (${moved.streams.toLocaleString('en-US')} streams) between two servers: its writes paused`, moved.pausedMs / 1000, 's');
     return figures;
   } finally {
     removeAllClusters();

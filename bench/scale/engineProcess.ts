@@ -8,13 +8,12 @@
  *
  * Run by scale.bench.ts under `node --import tsx`; argument: ScaleArgs as JSON.
  */
-import { performance } from 'node:perf_hooks';
 import { createPostgresEventStore } from '../../src/adapters/postgres/index.js';
 import { deskModule } from '../../src/domain/desk/deskModule.js';
 import { createEngine } from '../../src/engine.js';
 import { seededRandom } from '../../src/runtime/seededRandom.js';
-import { childArgs, readyThenGo, runChild } from './protocol.js';
-import { setUpShops, shopLoops } from './shopLoops.js';
+import { childArgs, runChild } from './protocol.js';
+import { setUpShops, shopLoops, warmUpThenTimed } from './shopLoops.js';
 
 export interface ScaleArgs {
   readonly url: string;
@@ -46,14 +45,7 @@ runChild(async () => {
   const shops = Array.from({ length: args.shops }, (_, s) => `p${args.index}-shop${s}`);
   await setUpShops(engine, shops, args.agentsPerShop);
 
-  const serveAll = shopLoops(engine, shops);
-
-  // Warm-up (JIT, pool connections, prepared statements), counted apart: the log holds it too.
-  const warmUp = await serveAll(args.warmUpSeconds);
-  await readyThenGo();
-  const start = performance.now();
-  const done = await serveAll(args.seconds);
-  const seconds = (performance.now() - start) / 1000;
+  const { done, warmUp, seconds } = await warmUpThenTimed(shopLoops(engine, shops), args.warmUpSeconds, args.seconds);
   await engine.close();
   await store.close();
   return { done, warmUp, seconds, notes };

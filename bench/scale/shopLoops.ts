@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../../src/engine.js';
 import { desk } from '../../src/testing/deskInputs.js';
+import { readyThenGo } from './protocol.js';
 
 export const must = async (engine: Engine, input: unknown) => {
   const result = await engine.dispatchUnknown(input);
@@ -45,4 +46,17 @@ export const shopLoops = (engine: Engine, shops: readonly string[]) => {
     const until = performance.now() + seconds * 1000;
     return (await Promise.all(shops.map((shop) => serve(shop, until)))).reduce((a, b) => a + b, 0);
   };
+};
+
+/**
+ * A child's measured work: a warm-up (JIT, pool connections, prepared statements),
+ * counted apart since the log holds it too, then `ready`, and on the parent's `go` the
+ * timed window.
+ */
+export const warmUpThenTimed = async (serveAll: (seconds: number) => Promise<number>, warmUpSeconds: number, seconds: number) => {
+  const warmUp = await serveAll(warmUpSeconds);
+  await readyThenGo();
+  const start = performance.now();
+  const done = await serveAll(seconds);
+  return { done, warmUp, seconds: (performance.now() - start) / 1000 };
 };

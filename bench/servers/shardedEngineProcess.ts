@@ -7,14 +7,13 @@
  *
  * Run by servers.bench.ts under `node --import tsx`; argument: ServersArgs as JSON.
  */
-import { performance } from 'node:perf_hooks';
 import { createPostgresEventStore } from '../../src/adapters/postgres/index.js';
 import { createPostgresShopMap, createShardedEventStore } from '../../src/adapters/sharded/index.js';
 import { deskModule } from '../../src/domain/desk/deskModule.js';
 import { createEngine } from '../../src/engine.js';
 import { seededRandom } from '../../src/runtime/seededRandom.js';
-import { childArgs, readyThenGo, runChild } from '../scale/protocol.js';
-import { setUpShops, shopLoops } from '../scale/shopLoops.js';
+import { childArgs, runChild } from '../scale/protocol.js';
+import { setUpShops, shopLoops, warmUpThenTimed } from '../scale/shopLoops.js';
 
 export interface ServersArgs {
   /** Every server of the run, by name; the shop map lives on the first. */
@@ -45,13 +44,7 @@ runChild(async () => {
   const engine = createEngine({ store, modules: [deskModule], random: seededRandom(args.seed), onReactorReport: (r) => note(`reactor ${r.kind}`) });
   await setUpShops(engine, args.shops, args.agentsPerShop);
 
-  const serveAll = shopLoops(engine, args.shops);
-
-  const warmUp = await serveAll(args.warmUpSeconds);
-  await readyThenGo();
-  const start = performance.now();
-  const done = await serveAll(args.seconds);
-  const seconds = (performance.now() - start) / 1000;
+  const { done, warmUp, seconds } = await warmUpThenTimed(shopLoops(engine, args.shops), args.warmUpSeconds, args.seconds);
   await engine.close();
   if (store !== stores[args.follow]) await store.close();
   for (const s of Object.values(stores)) await s.close();

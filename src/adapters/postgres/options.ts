@@ -112,8 +112,15 @@ export const checkSchemaAndConnection = (
   return { schema: schema as string, hasPool, urlOk };
 };
 
-export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<ValidationError, ResolvedOptions> => {
-  const issues: ValidationIssue[] = [];
+/**
+ * checkSchemaAndConnection, and the hosts of a connection string the component opens its
+ * pool from (undefined for one host, or a pool given): a store or key store that follows
+ * the primary of a multi-host URL (ownedPool.ts).
+ */
+export const checkOwnedConnection = (
+  options: { readonly schema?: unknown; readonly pool?: unknown; readonly connectionString?: unknown },
+  issues: ValidationIssue[],
+): { readonly schema: string; readonly hasPool: boolean; readonly hosts: HostList | undefined } => {
   const { schema, hasPool, urlOk } = checkSchemaAndConnection(options, issues);
   let hosts: HostList | undefined;
   if (urlOk && !hasPool) {
@@ -121,6 +128,12 @@ export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<Val
     if (E.isLeft(parsed)) issues.push(...parsed.left.issues);
     else hosts = parsed.right;
   }
+  return { schema, hasPool, hosts };
+};
+
+export const resolveOptions = (options: PostgresEventStoreOptions): E.Either<ValidationError, ResolvedOptions> => {
+  const issues: ValidationIssue[] = [];
+  const { schema, hasPool, hosts } = checkOwnedConnection(options, issues);
   if (!hasPool) {
     const owned = options as OwnedPoolOptions;
     positiveInt(owned.maxConnections, 'maxConnections', issues);

@@ -13,14 +13,13 @@ import type { ClientConfig, Pool, QueryResult, QueryResultRow } from 'pg';
 import type { RecordedEvent } from '../../domain/envelope.js';
 import {
   concurrencyConflict,
-  describeError,
   storeFailure,
   type ExpectedVersion,
   type StoreFailure,
   type ValidationError,
 } from '../../domain/errors.js';
 import { validateAppend } from '../appendValidation.js';
-import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError, Snapshot } from '../eventStore.js';
+import type { AppendError, AppendResult, EventStore, Snapshot } from '../eventStore.js';
 import type { LogSource } from '../logFollower.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
 import { checkCheckpoint, checkSnapshot } from '../savedState.js';
@@ -29,6 +28,7 @@ import { EXPECTED_ANY, EXPECTED_EXISTS, RECORD_SEPARATOR } from './appendFunctio
 import { createChangeFeed, feedLogSource, type ChangeFeed } from './changeFeed.js';
 import { checkOut, type CheckedOut } from './checkout.js';
 import { registerInternals } from './internals.js';
+import { asStoreFailure, logReads, type OpenError } from './logReads.js';
 import { migrate } from './migrations.js';
 import { channelOf, createNotifier, type Notifier } from './notifier.js';
 import type { ClientClass } from './failoverClient.js';
@@ -36,17 +36,7 @@ import type { HostPort } from './hostList.js';
 import { ownedConnections } from './ownedPool.js';
 import { resolveOptions, type OwnedPoolOptions, type PostgresEventStoreOptions, type ResolvedOptions } from './options.js';
 import type { PrimaryResolver } from './primaryResolver.js';
-import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
-import {
-  bigintToNumber,
-  decodeEventRows,
-  decodeProjectionRow,
-  decodeSnapshotRow,
-  rawText,
-  type EventRow,
-  type ProjectionRow,
-  type SnapshotRow,
-} from './rows.js';
+import { bigintToNumber, decodeProjectionRow, rawText, type ProjectionRow } from './rows.js';
 import { statementsFor, type Statement, type Statements } from './statements.js';
 
 export interface PostgresEventStore extends EventStore, ProjectionStateStore {
@@ -60,7 +50,6 @@ export interface PostgresEventStore extends EventStore, ProjectionStateStore {
   readonly ready: () => Promise<E.Either<StoreFailure | ValidationError, void>>;
 }
 
-type OpenError = StoreFailure | ValidationError;
 
 interface Runtime {
   readonly pool: Pool;
@@ -133,9 +122,6 @@ const openRuntime = (options: PostgresEventStoreOptions, resolved: ResolvedOptio
 };
 
 const noteNothing = (): void => undefined;
-
-const asStoreFailure = (operation: string, error: OpenError): StoreFailure =>
-  error._tag === 'StoreFailure' ? error : storeFailure(operation, describeError(error));
 
 export const createPostgresEventStore = (options: PostgresEventStoreOptions): PostgresEventStore => {
   const resolved = resolveOptions(options);
@@ -275,20 +261,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
     return E.right({ nextVersion: version, lastPosition, events: recorded });
   };
 
-  const readAll = async (options: ReadAllOptions = {}, operation = 'readAll'): Promise<E.Either<ReadError, readonly RecordedEvent[]>> => {
-    const checked = checkReadAllOptions(options);
-    if (E.isLeft(checked)) return checked;
-    const opened = await open(operation);
-    if (E.isLeft(opened)) return opened;
-    const { after, shopId } = checked.right;
-    const limit = checked.right.maxCount ?? null; // LIMIT NULL is LIMIT ALL
-    const { statements } = opened.right;
-    const result =
-      shopId === undefined
-        ? await query<EventRow>(opened.right, operation, statements.readAll, [after, limit])
-        : await query<EventRow>(opened.right, operation, statements.readAllOfShop, [after, limit, shopId]);
-    return E.isLeft(result) ? result : decodeEventRows(result.right.rows);
-  };
+  const { readAll, readStream, streamVersion, loadSnapshot } = logReads(open, query);
 
   /** Saves a snapshot or a projection, checked first (savedState.ts): `row` is its numbers and its state. */
   const saveState = async <A>(
@@ -329,38 +302,13 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Po
       return E.isLeft(opened) ? opened : E.right(undefined);
     },
     append: (stream, events, expected) => append(stream, events, expected),
-    readStream: async (stream, options = {}) => {
-      const checked = checkReadStreamOptions(stream, options);
-      if (E.isLeft(checked)) return checked;
-      const opened = await open('readStream');
-      if (E.isLeft(opened)) return opened;
-      const { fromVersion } = checked.right;
-      const limit = checked.right.maxCount ?? null;
-      const result = await query<EventRow>(opened.right, 'readStream', opened.right.statements.readStream, [stream, fromVersion, limit]);
-      return E.isLeft(result) ? result : decodeEventRows(result.right.rows);
-    },
+    readStream,
     readAll: (options) => readAll(options),
-    streamVersion: async (stream) => {
-      const opened = await open('streamVersion');
-      if (E.isLeft(opened)) return E.left(asStoreFailure('streamVersion', opened.left));
-      const result = await query<{ version: string }>(opened.right, 'streamVersion', opened.right.statements.streamVersion, [stream]);
-      if (E.isLeft(result)) return result;
-      const row = result.right.rows[0];
-      if (row === undefined) return E.right(0);
-      const version = bigintToNumber(row.version);
-      return Number.isNaN(version) ? E.left(storeFailure('streamVersion', `version ${row.version} of ${stream} is beyond 2^53`)) : E.right(version);
-    },
+    streamVersion,
     subscribe: (options) => startPollingSubscription(logSource('subscribe'), options),
     saveSnapshot: (stream, snapshot: Snapshot) =>
       saveState('saveSnapshot', (s) => s.saveSnapshot, stream, checkSnapshot('saveSnapshot', snapshot), (r) => [r.version, r.schemaVersion, r.state]),
-    loadSnapshot: async (stream) => {
-      const opened = await open('loadSnapshot');
-      if (E.isLeft(opened)) return opened;
-      const result = await query<SnapshotRow>(opened.right, 'loadSnapshot', opened.right.statements.loadSnapshot, [stream]);
-      if (E.isLeft(result)) return result;
-      const row = result.right.rows[0];
-      return row === undefined ? E.right(undefined) : decodeSnapshotRow(stream, row);
-    },
+    loadSnapshot,
     saveProjection: (name, checkpoint: ProjectionCheckpoint) =>
       saveState('saveProjection', (s) => s.saveProjection, name, checkCheckpoint('saveProjection', checkpoint), (r) => [
         r.position,

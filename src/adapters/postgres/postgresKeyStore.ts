@@ -22,9 +22,9 @@ import { storeFailure, validationError, type StoreFailure, type ValidationError,
 import { checkDestroy, checkKeyRefs, checkListOptions, checkShopId, checkSubjectRef, checkTime } from '../keyStoreInput.js';
 import { DEFAULT_KEY_PAGE, KEY_BYTES, keyId, type ContentKey, type KeyInfo, type KeyStore } from '../keyStore.js';
 import { checkOut } from './checkout.js';
-import { parseHostList, type HostList } from './hostList.js';
+import type { HostList } from './hostList.js';
 import { MIGRATION_LOCK_CLASS, schemaLockKey } from './lockKeys.js';
-import { checkSchemaAndConnection } from './options.js';
+import { checkOwnedConnection } from './options.js';
 import { ownedConnections } from './ownedPool.js';
 
 export type PostgresKeyStoreOptions =
@@ -69,13 +69,7 @@ interface CheckedKeyStoreOptions {
 
 const checkOptions = (options: PostgresKeyStoreOptions): E.Either<ValidationError, CheckedKeyStoreOptions> => {
   const issues: ValidationIssue[] = [];
-  const { schema, hasPool, urlOk } = checkSchemaAndConnection(options, issues);
-  let hosts: HostList | undefined;
-  if (urlOk && !hasPool) {
-    const parsed = parseHostList(options.connectionString as string);
-    if (E.isLeft(parsed)) issues.push(...parsed.left.issues);
-    else hosts = parsed.right;
-  }
+  const { schema, hosts } = checkOwnedConnection(options, issues);
   return issues.length > 0 ? E.left(validationError('postgres key store options', issues)) : E.right({ schema, hosts });
 };
 

@@ -21,16 +21,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import type { Pool, QueryResult, QueryResultRow } from 'pg';
-import type { RecordedEvent } from '../../domain/envelope.js';
-import { describeError, storeFailure, validationError, type StoreFailure, type ValidationError, type ValidationIssue } from '../../domain/errors.js';
-import type { AppendError, AppendResult, EventStore, ReadAllOptions, ReadError } from '../eventStore.js';
+import { storeFailure, validationError, type StoreFailure, type ValidationError, type ValidationIssue } from '../../domain/errors.js';
+import type { AppendError, AppendResult, EventStore } from '../eventStore.js';
 import type { LogSource } from '../logFollower.js';
 import { startPollingSubscription } from '../pollingSubscription.js';
 import type { ProjectionStateStore } from '../projectionStateStore.js';
-import { checkReadAllOptions, checkReadStreamOptions } from '../readOptions.js';
 import { baseStoreOf } from '../storeLayers.js';
 import { createChangeFeed, feedLogSource, type ChangeFeed } from './changeFeed.js';
 import { internalsOf } from './internals.js';
+import { asStoreFailure, logReads, type OpenError } from './logReads.js';
 import { migrations } from './migrations.js';
 import { createPostgresEventStore } from './postgresEventStore.js';
 import {
@@ -44,7 +43,7 @@ import {
   type StandbyLagRow,
 } from './replicaLag.js';
 import { resolveReplicaOptions, type PostgresReplicaStoreOptions } from './replicaOptions.js';
-import { bigintToNumber, decodeEventRows, decodeSnapshotRow, rawText, type EventRow, type SnapshotRow } from './rows.js';
+import { bigintToNumber, rawText } from './rows.js';
 import { statementsFor, type Statement, type Statements } from './statements.js';
 
 export const READ_ONLY_REPLICA = 'read-only replica: write to the primary';
@@ -69,7 +68,6 @@ export interface PostgresReplicaStore extends EventStore, ProjectionStateStore {
   readonly waitForPosition: (position: number, options: WaitForPositionOptions) => Promise<E.Either<StoreFailure | ValidationError, number>>;
 }
 
-type OpenError = StoreFailure | ValidationError;
 
 interface Runtime {
   readonly pool: Pool;
@@ -88,9 +86,6 @@ const LONGEST_WAIT_STEP_MS = 25;
 const LATEST_MIGRATION = Math.max(...migrations.map((m) => m.version));
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-const asStoreFailure = (operation: string, error: OpenError): StoreFailure =>
-  error._tag === 'StoreFailure' ? error : storeFailure(operation, describeError(error));
 
 const refuseWrite = (operation: string): Promise<E.Either<StoreFailure, never>> => Promise.resolve(E.left(storeFailure(operation, READ_ONLY_REPLICA)));
 
@@ -192,20 +187,8 @@ export const createPostgresReplicaStore = (options: PostgresReplicaStoreOptions)
     return closed ? E.left(storeFailure(operation, 'the store is closed')) : E.right(rt);
   };
 
-  const readAll = async (readOptions: ReadAllOptions = {}, operation = 'readAll'): Promise<E.Either<ReadError, readonly RecordedEvent[]>> => {
-    const valid = checkReadAllOptions(readOptions);
-    if (E.isLeft(valid)) return valid;
-    const opened = await open(operation);
-    if (E.isLeft(opened)) return opened;
-    const { after, shopId } = valid.right;
-    const limit = valid.right.maxCount ?? null;
-    const { pool, statements } = opened.right;
-    const result =
-      shopId === undefined
-        ? await query<EventRow>(pool, operation, statements.readAll, [after, limit])
-        : await query<EventRow>(pool, operation, statements.readAllOfShop, [after, limit, shopId]);
-    return E.isLeft(result) ? result : decodeEventRows(result.right.rows);
-  };
+  const queryOn = <R extends QueryResultRow>(rt: Runtime, operation: string, statement: Statement, values: unknown[]) => query<R>(rt.pool, operation, statement, values);
+  const { readAll, readStream, streamVersion, loadSnapshot } = logReads(open, queryOn);
 
   const head = async (rt: Runtime, operation: string): Promise<E.Either<StoreFailure, number>> => {
     const result = await query<HeadRow>(rt.pool, operation, rt.replica.head, []);
@@ -284,34 +267,10 @@ export const createPostgresReplicaStore = (options: PostgresReplicaStoreOptions)
     append: (): Promise<E.Either<AppendError, AppendResult>> => refuseWrite('append'),
     saveSnapshot: () => refuseWrite('saveSnapshot'),
     readAll: (o) => readAll(o),
-    readStream: async (stream, readOptions = {}) => {
-      const valid = checkReadStreamOptions(stream, readOptions);
-      if (E.isLeft(valid)) return valid;
-      const opened = await open('readStream');
-      if (E.isLeft(opened)) return opened;
-      const { pool, statements } = opened.right;
-      const result = await query<EventRow>(pool, 'readStream', statements.readStream, [stream, valid.right.fromVersion, valid.right.maxCount ?? null]);
-      return E.isLeft(result) ? result : decodeEventRows(result.right.rows);
-    },
-    streamVersion: async (stream) => {
-      const opened = await open('streamVersion');
-      if (E.isLeft(opened)) return E.left(asStoreFailure('streamVersion', opened.left));
-      const result = await query<{ version: string }>(opened.right.pool, 'streamVersion', opened.right.statements.streamVersion, [stream]);
-      if (E.isLeft(result)) return result;
-      const row = result.right.rows[0];
-      if (row === undefined) return E.right(0);
-      const version = bigintToNumber(row.version);
-      return Number.isNaN(version) ? E.left(storeFailure('streamVersion', `version ${row.version} of ${stream} is beyond 2^53`)) : E.right(version);
-    },
+    readStream,
+    streamVersion,
     subscribe: (subscribeOptions) => startPollingSubscription(logSource('subscribe'), subscribeOptions),
-    loadSnapshot: async (stream) => {
-      const opened = await open('loadSnapshot');
-      if (E.isLeft(opened)) return opened;
-      const result = await query<SnapshotRow>(opened.right.pool, 'loadSnapshot', opened.right.statements.loadSnapshot, [stream]);
-      if (E.isLeft(result)) return result;
-      const row = result.right.rows[0];
-      return row === undefined ? E.right(undefined) : decodeSnapshotRow(stream, row);
-    },
+    loadSnapshot,
     loadProjection: async (name) => {
       const store = await checkpoints('loadProjection');
       return E.isLeft(store) ? store : store.right.loadProjection(name);
